@@ -1,0 +1,51 @@
+"use server";
+import { CredentialsSignin } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { audit } from "@/lib/audit/audit";
+import { db } from "@/lib/db/client";
+import type { ActionResult } from "@/lib/errors";
+import { requestMeta } from "@/lib/http/request-context";
+import { actorParty } from "./actor";
+import { signIn, signOut } from "./auth";
+import { currentActor } from "./guard";
+import { signInSchema, type SignInInput } from "./schemas";
+
+const INVALID = "Invalid email or password";
+
+/**
+ * The one action that needs no session (there is none yet). It is guarded by the sign-in rate limit
+ * instead, inside authorize() (lib/auth/sign-in.ts), which also writes the audit events.
+ */
+export async function signInAction(input: SignInInput): Promise<ActionResult<never>> {
+  const parsed = signInSchema.safeParse(input);
+  if (!parsed.success) {
+    return { ok: false, error: { code: "validation", message: INVALID, fieldErrors: z.flattenError(parsed.error).fieldErrors } };
+  }
+  try {
+    await signIn("credentials", { ...parsed.data, redirect: false });
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      const seconds = Number(/^locked:(\d+)$/.exec(error.code)?.[1]);
+      if (seconds) return { ok: false, error: { code: "rate_limited", message: lockedMessage(seconds) } };
+      return { ok: false, error: { code: "unauthenticated", message: INVALID } };
+    }
+    throw error;
+  }
+  redirect("/");
+}
+
+function lockedMessage(seconds: number): string {
+  const minutes = Math.ceil(seconds / 60);
+  const at = new Date(Date.now() + seconds * 1000).toISOString().slice(11, 16);
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (at ${at} UTC).`;
+}
+
+export async function signOutAction(): Promise<void> {
+  const actor = await currentActor();
+  if (actor) {
+    const meta = await requestMeta();
+    await db.$transaction((tx) => audit(tx, meta, { action: "user.signed_out", actor: actorParty(actor), target: { ...actorParty(actor), type: "user", id: actor.id } }));
+  }
+  await signOut({ redirectTo: "/login" });
+}

@@ -1,0 +1,71 @@
+// What quickstart, start and the e2e server share: configuration, database, migrations, first owner.
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { parseEnv, type Env } from "../config/env";
+import { startEmbeddedPostgres, type EmbeddedCluster } from "../db/embedded";
+import { migrate } from "../db/migrate";
+
+export const projectRoot = path.resolve(import.meta.dirname, "../..");
+const envFile = path.join(projectRoot, ".env.local");
+
+export const say = (line: string) => console.log(`› ${line}`);
+
+/** Loads .env.local and, when absent, generates AUTH_SECRET into it (git-ignored). */
+export function loadLocalEnv({ generateSecret }: { generateSecret: boolean }) {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  if (!process.env.AUTH_SECRET && generateSecret) {
+    process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
+    appendFileSync(envFile, `AUTH_SECRET=${process.env.AUTH_SECRET}\n`, { mode: 0o600 });
+    say("generated AUTH_SECRET into .env.local");
+  }
+}
+
+/** DATABASE_URL set → that server; unset → the embedded cluster under ./data/, started here. */
+export async function prepareDatabase(): Promise<EmbeddedCluster | null> {
+  if (process.env.DATABASE_URL) return null;
+  say("DATABASE_URL is not set: starting the embedded PostgreSQL in ./data/");
+  const cluster = await startEmbeddedPostgres(path.join(projectRoot, "data"), say);
+  await createDatabaseIfMissing(cluster.url(), "keyhold");
+  process.env.DATABASE_URL = cluster.url("keyhold");
+  return cluster;
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Validates the environment, or prints what is wrong and exits. */
+export function validatedEnv(): Env {
+  try {
+    return parseEnv();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}
+
+export async function migrateDatabase(env: Env) {
+  const { applied } = await migrate(env.DATABASE_URL, (line) => say(line));
+  if (!applied.length) say("database schema is up to date");
+}
+
+/** Stops the embedded cluster (if any) when the process is asked to end. */
+export function stopOnSignal(cleanup: () => Promise<void>) {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void cleanup().finally(() => process.exit(0));
+    });
+  }
+}

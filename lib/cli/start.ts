@@ -1,0 +1,18 @@
+// npm start: serve an existing production build (npm run build), with the same database set-up as quickstart.
+import { serve } from "../server/server";
+import { ensureFirstOwner } from "../users/ensure-first-owner";
+import { loadLocalEnv, migrateDatabase, prepareDatabase, projectRoot, say, stopOnSignal, validatedEnv } from "./runtime";
+
+loadLocalEnv({ generateSecret: false });
+const cluster = await prepareDatabase();
+const env = validatedEnv();
+await migrateDatabase(env);
+const created = await ensureFirstOwner({ email: env.KEYHOLD_ADMIN_EMAIL, password: env.KEYHOLD_ADMIN_PASSWORD });
+if (created?.generatedPassword) console.log(`\n  First owner ${created.email}, password (shown once): ${created.generatedPassword}\n`);
+
+const server = await serve(env, projectRoot);
+say(`Keyhold is listening on http://${env.HOST}:${env.PORT}`);
+stopOnSignal(async () => {
+  server.close();
+  await cluster?.stop();
+});

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is required (npm run quickstart sets it for the embedded database)" })
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string"),
+  AUTH_SECRET: z
+    .string({ error: "AUTH_SECRET is required (npm run quickstart generates one into .env.local)" })
+    .min(32, "AUTH_SECRET must be at least 32 characters"),
+  KEYHOLD_ADMIN_EMAIL: z.email("KEYHOLD_ADMIN_EMAIL must be an email address").optional(),
+  KEYHOLD_ADMIN_PASSWORD: z.string().min(12, "KEYHOLD_ADMIN_PASSWORD must be at least 12 characters").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  // Set when a reverse proxy in front of Keyhold appends the client address to X-Forwarded-For.
+  KEYHOLD_TRUST_PROXY: z
+    .enum(["true", "false", "1", "0"], { error: "KEYHOLD_TRUST_PROXY must be true or false" })
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment, throwing one message that lists every problem. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const blank = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
+  const result = envSchema.safeParse(blank);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Keyhold's configuration is invalid:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once on first use (not at import, so `next build` needs no database). */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,32 @@
+import http from "node:http";
+import next from "next";
+import type { Env } from "@/lib/config/env";
+import { CLIENT_IP_HEADER } from "@/lib/http/request-context";
+
+/**
+ * Serves the production build. A thin wrapper over Next's handler so the client address the app records
+ * comes from the socket (or, with KEYHOLD_TRUST_PROXY, from the proxy's X-Forwarded-For entry), never from a
+ * header the client chose: Next itself keeps a client-sent X-Forwarded-For.
+ */
+export async function serve(env: Env, dir = process.cwd()): Promise<http.Server> {
+  const app = next({ dev: false, dir, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientIp(req, env.KEYHOLD_TRUST_PROXY);
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(env.PORT, env.HOST, resolve);
+  });
+  return server;
+}
+
+function clientIp(req: http.IncomingMessage, trustProxy: boolean): string {
+  const socketIp = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
+  if (!trustProxy) return socketIp;
+  const forwarded = req.headers["x-forwarded-for"];
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").at(-1)?.trim();
+  return last || socketIp;
+}

@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { actorParty, userDisplayName } from "@/lib/auth/actor";
+import { canGrantRole } from "@/lib/auth/permissions";
+import { audit } from "@/lib/audit/audit";
+import { db } from "@/lib/db/client";
+import { forbiddenError, notFoundError } from "@/lib/errors";
+import { assertAnotherActiveOwner } from "./owner-lock";
+import type { changeUserRoleSchema } from "./schemas";
+
+/** Changes a user's role. The actor must be able to grant both the old and the new role. */
+export async function changeUserRole({ userId, role }: z.output<typeof changeUserRoleSchema>, { actor, meta }: ActionContext) {
+  if (userId === actor.id) throw forbiddenError("You cannot change your own role.");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFoundError("User not found.");
+    if (!canGrantRole(actor.role, user.role) || !canGrantRole(actor.role, role)) {
+      throw forbiddenError("You cannot change this user to or from that role.");
+    }
+    if (user.role === role) return { id: user.id, role };
+    if (user.role === "OWNER" && user.status === "ACTIVE") await assertAnotherActiveOwner(tx, user.id);
+    await tx.user.update({ where: { id: user.id }, data: { role } });
+    await audit(tx, meta, {
+      action: "user.role_changed",
+      actor: actorParty(actor),
+      target: { type: "user", id: user.id, name: userDisplayName(user) },
+      metadata: { before: { role: user.role }, after: { role } },
+    });
+    return { id: user.id, role };
+  });
+}

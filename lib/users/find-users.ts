@@ -1,0 +1,40 @@
+import type { Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import { toListResult, type ListResult } from "@/lib/lists/list-params";
+import type { FindUsersParams } from "./schemas";
+
+export type UserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: FindUsersParams["role"] & string;
+  status: "ACTIVE" | "DISABLED";
+  createdAt: string;
+  lastSignInAt: string | null;
+};
+
+export async function findUsers(params: FindUsersParams): Promise<ListResult<UserRow>> {
+  const where: Prisma.UserWhereInput = {
+    role: params.role,
+    status: params.status,
+    ...(params.q
+      ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { email: { contains: params.q, mode: "insensitive" } }] }
+      : {}),
+  };
+  const [rows, total] = await Promise.all([
+    db.user.findMany({
+      where,
+      orderBy: [{ [params.sort]: { sort: params.dir, nulls: "last" } }, { id: "asc" }],
+      skip: (params.page - 1) * params.pageSize,
+      take: params.pageSize,
+      select: { id: true, name: true, email: true, role: true, status: true, createdAt: true, lastSignInAt: true },
+    }),
+    db.user.count({ where }),
+  ]);
+  return toListResult(
+    rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), lastSignInAt: u.lastSignInAt?.toISOString() ?? null })),
+    total,
+    params.page,
+    params.pageSize,
+  );
+}

@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { actorParty, userDisplayName } from "@/lib/auth/actor";
+import { canGrantRole } from "@/lib/auth/permissions";
+import { audit } from "@/lib/audit/audit";
+import { db } from "@/lib/db/client";
+import { forbiddenError, notFoundError } from "@/lib/errors";
+import { assertAnotherActiveOwner } from "./owner-lock";
+import type { setUserStatusSchema } from "./schemas";
+
+/** Disables or enables a user. Disabling also ends every session the user has (sessionVersion bump). */
+export async function setUserStatus({ userId, status }: z.output<typeof setUserStatusSchema>, { actor, meta }: ActionContext) {
+  if (userId === actor.id) throw forbiddenError("You cannot disable or enable yourself.");
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId } });
+    if (!user) throw notFoundError("User not found.");
+    if (!canGrantRole(actor.role, user.role)) throw forbiddenError("You cannot manage a user with this role.");
+    if (user.status === status) return { id: user.id, status };
+    if (status === "DISABLED" && user.role === "OWNER") await assertAnotherActiveOwner(tx, user.id);
+    await tx.user.update({
+      where: { id: user.id },
+      data: status === "DISABLED" ? { status, sessionVersion: { increment: 1 } } : { status },
+    });
+    await audit(tx, meta, {
+      action: status === "DISABLED" ? "user.disabled" : "user.enabled",
+      actor: actorParty(actor),
+      target: { type: "user", id: user.id, name: userDisplayName(user) },
+      metadata: { before: { status: user.status }, after: { status } },
+    });
+    return { id: user.id, status };
+  });
+}
