@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { REQUEST_ID_HEADER } from "@/lib/http/request-context";
+import { REQUEST_ID_HEADER } from "@/lib/http/header-names";
 
 /**
  * Runs before every page and route: stamps a request id (for logs and audit events) and sets a

@@ -24,8 +24,11 @@ function ensureNodeModules() {
   const wanted = createHash("sha256").update(lock).digest("hex");
   const marker = path.join(root, "node_modules", ".keyhold-installed");
   if (existsSync(marker) && readFileSync(marker, "utf8") === wanted) return;
-  console.log("› installing npm packages (npm ci)…");
-  if (run("npm", ["ci", "--no-audit", "--no-fund"]) !== 0) process.exit(1);
+  // `npm install`, not `npm ci`: this machine's registry serves only Linux builds of the platform packages
+  // (@next/swc-*, @tailwindcss/oxide-*), so npm ci calls the lock file out of sync. With an existing lock
+  // file, npm install installs exactly its versions and leaves it unchanged.
+  console.log("› installing npm packages…");
+  if (run("npm", ["install", "--no-audit", "--no-fund"]) !== 0) process.exit(1);
   writeFileSync(marker, wanted);
 }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./header-names";
 
 export type RequestMeta = { ip: string | null; userAgent: string | null; requestId: string };
 
-export const REQUEST_ID_HEADER = "x-request-id";
-export const CLIENT_IP_HEADER = "x-keyhold-client-ip";
+export { CLIENT_IP_HEADER, REQUEST_ID_HEADER };
 
 /**
  * Who is calling, for the audit trail. proxy.ts stamps every request with a request id. The client address

@@ -1,7 +1,7 @@
 import http from "node:http";
 import next from "next";
 import type { Env } from "@/lib/config/env";
-import { CLIENT_IP_HEADER } from "@/lib/http/request-context";
+import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 
 /**
  * Serves the production build. A thin wrapper over Next's handler so the client address the app records

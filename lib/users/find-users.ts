@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import { toListResult, type ListResult } from "@/lib/lists/list-params";
@@ -7,7 +8,7 @@ export type UserRow = {
   id: string;
   name: string;
   email: string;
-  role: FindUsersParams["role"] & string;
+  role: Role;
   status: "ACTIVE" | "DISABLED";
   createdAt: string;
   lastSignInAt: string | null;
@@ -24,7 +25,7 @@ export async function findUsers(params: FindUsersParams): Promise<ListResult<Use
   const [rows, total] = await Promise.all([
     db.user.findMany({
       where,
-      orderBy: [{ [params.sort]: { sort: params.dir, nulls: "last" } }, { id: "asc" }],
+      orderBy: [orderOf(params), { id: "asc" }],
       skip: (params.page - 1) * params.pageSize,
       take: params.pageSize,
       select: { id: true, name: true, email: true, role: true, status: true, createdAt: true, lastSignInAt: true },
@@ -37,4 +38,10 @@ export async function findUsers(params: FindUsersParams): Promise<ListResult<Use
     params.page,
     params.pageSize,
   );
+}
+
+function orderOf({ sort, dir }: FindUsersParams): Prisma.UserOrderByWithRelationInput {
+  // Users who never signed in sort last either way.
+  if (sort === "lastSignInAt") return { lastSignInAt: { sort: dir, nulls: "last" } };
+  return { [sort]: dir };
 }
