@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 const databaseUrl = process.env.E2E_DATABASE_URL;
 if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the end-to-end tests through `npm test`.");
 const port = Number(process.env.E2E_PORT ?? 3311);
+// The server creates this first owner at start, as quickstart does; it is the only OWNER in the e2e database.
+export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e-owner-password-1" };
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -34,6 +36,8 @@ export default defineConfig({
       PORT: String(port),
       HOST: "127.0.0.1",
       NODE_ENV: "production",
+      KEYHOLD_ADMIN_EMAIL: E2E_OWNER.email,
+      KEYHOLD_ADMIN_PASSWORD: E2E_OWNER.password,
     },
   },
 });

@@ -45,7 +45,7 @@ export function getUserColumns({ canManage, grantableRoles, currentUserId }: Use
             id: "actions",
             header: () => <span className="sr-only">Actions</span>,
             cell: ({ row }) =>
-              row.original.id === currentUserId ? null : <UserRowActions user={row.original} grantableRoles={grantableRoles} />,
+              <UserRowActions user={row.original} grantableRoles={grantableRoles} isSelf={row.original.id === currentUserId} />,
           }),
         ]
       : []),

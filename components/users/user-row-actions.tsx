@@ -21,7 +21,8 @@ type OpenDialog = "role" | "disable" | null;
 const itemClass =
   "flex cursor-default select-none items-center rounded px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
 
-export function UserRowActions({ user, grantableRoles }: { user: UserRow; grantableRoles: readonly Role[] }) {
+/** isSelf: your own row offers only Change role (an owner may step down while another owner remains). */
+export function UserRowActions({ user, grantableRoles, isSelf }: { user: UserRow; grantableRoles: readonly Role[]; isSelf: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState<OpenDialog>(null);
   const [pending, startTransition] = useTransition();
@@ -55,7 +56,7 @@ export function UserRowActions({ user, grantableRoles }: { user: UserRow; granta
             <DropdownMenu.Item className={itemClass} onSelect={() => setOpen("role")}>
               Change role
             </DropdownMenu.Item>
-            {user.status === "ACTIVE" ? (
+            {isSelf ? null : user.status === "ACTIVE" ? (
               <DropdownMenu.Item className={cn(itemClass, "text-red-600 data-[highlighted]:text-red-700")} onSelect={() => setOpen("disable")}>
                 Disable user
               </DropdownMenu.Item>

@@ -10,7 +10,7 @@ import { projectRoot, say } from "./runtime";
 
 const bin = (pkg: string, file: string) => path.join(projectRoot, "node_modules", pkg, file);
 
-function step(title: string, file: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+function step(title: string, file: string, args: string[], env: Record<string, string> = {}): void {
   say(title);
   const started = Date.now();
   const result = spawnSync(process.execPath, [file, ...args], { cwd: projectRoot, stdio: "inherit", env: { ...process.env, ...env } });

@@ -8,9 +8,11 @@ import { forbiddenError, notFoundError } from "@/lib/errors";
 import { assertAnotherActiveOwner } from "./owner-lock";
 import type { changeUserRoleSchema } from "./schemas";
 
-/** Changes a user's role. The actor must be able to grant both the old and the new role. */
+/**
+ * Changes a user's role. The actor must be able to grant both the old and the new role. Your own role can
+ * only go down (an owner stepping down), and never leaves the console without an active owner.
+ */
 export async function changeUserRole({ userId, role }: z.output<typeof changeUserRoleSchema>, { actor, meta }: ActionContext) {
-  if (userId === actor.id) throw forbiddenError("You cannot change your own role.");
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFoundError("User not found.");
