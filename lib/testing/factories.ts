@@ -1,0 +1,36 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { hashPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import type { Role, UserStatus } from "@/lib/db/generated/enums";
+import type { RequestMeta } from "@/lib/http/request-context";
+
+export const uniqueEmail = (prefix = "user") => `${prefix}-${randomBytes(4).toString("hex")}@example.test`;
+
+export const TEST_PASSWORD = "test-password-123";
+let testPasswordHash: Promise<string> | undefined;
+
+export async function createTestUser(overrides: { role?: Role; status?: UserStatus; email?: string; name?: string } = {}) {
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  return db.user.create({
+    data: {
+      email: overrides.email ?? uniqueEmail(overrides.role?.toLowerCase()),
+      name: overrides.name ?? "Test User",
+      role: overrides.role ?? "VIEWER",
+      status: overrides.status ?? "ACTIVE",
+      passwordHash: await testPasswordHash,
+    },
+  });
+}
+
+export function testMeta(overrides: Partial<RequestMeta> = {}): RequestMeta {
+  return { ip: "203.0.113.7", userAgent: "vitest", requestId: randomUUID(), ...overrides };
+}
+
+/** The context a server action hands its handler, for a user of the given role. */
+export async function contextFor(role: Role): Promise<ActionContext> {
+  const user = await createTestUser({ role });
+  return { actor: { type: "USER", id: user.id, name: user.name, email: user.email, role: user.role }, meta: testMeta() };
+}
+
+export const eventsFor = (targetId: string) => db.auditEvent.findMany({ where: { targetId }, orderBy: { id: "asc" } });
