@@ -1,0 +1,66 @@
+// The `test` every spec uses: seeded users and sign-in without the UI (only auth.spec.ts signs in by hand).
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { closeDb, createUser, type Role, type SeededUser, type UserStatus } from "./db";
+
+export { expect };
+export type Credentials = { email: string; password: string };
+
+/**
+ * Signs `page`'s browser context in through next-auth's credentials endpoint, as the login form's action
+ * would, so the session cookie lands in the context. Fails the test if no session came of it.
+ */
+export async function signIn(page: Page, user: Credentials): Promise<void> {
+  const csrf = await page.request.get("/api/auth/csrf");
+  expect(csrf.ok()).toBe(true);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { email: user.email, password: user.password, csrfToken, callbackUrl: "/admin/api-tokens" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "the credentials callback redirects").toBe(302);
+  expect(response.headers().location ?? "", `sign-in of ${user.email} was refused`).not.toContain("error=");
+  const check = await page.request.get("/admin/api-tokens", { maxRedirects: 0 });
+  expect(check.status(), `${user.email} has a session`).toBe(200);
+}
+
+type Fixtures = {
+  signIn: (page: Page, user: Credentials) => Promise<void>;
+  /** A second browser, signed in as someone else (an admin acting while the user under test is signed in). */
+  signedInPage: (user: Credentials) => Promise<Page>;
+  /** Seeds a user with this role (never OWNER: use E2E_OWNER) and signs `page` in as them. */
+  asRole: (role: Exclude<Role, "OWNER">, options?: { name?: string; status?: UserStatus }) => Promise<SeededUser>;
+};
+
+export const test = base.extend<Fixtures, { database: void }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
+  signIn: async ({}, use) => {
+    await use(signIn);
+  },
+  signedInPage: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (user) => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, user);
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+  },
+  asRole: async ({ page }, use) => {
+    await use(async (role, options) => {
+      const user = await createUser({ role, ...options });
+      await signIn(page, user);
+      return user;
+    });
+  },
+  // Ends the worker's database pool after its last test, so the worker exits cleanly.
+  database: [
+    // eslint-disable-next-line no-empty-pattern -- as above
+    async ({}, use) => {
+      await use();
+      await closeDb();
+    },
+    { scope: "worker", auto: true },
+  ],
+});
