@@ -117,7 +117,7 @@ export async function auditEvents(filter: {
        FROM "AuditEvent"
       WHERE ($1::text IS NULL OR action = $1) AND ($2::text IS NULL OR "targetId" = $2)
         AND ($3::text IS NULL OR "actorId" = $3) AND ($4::text IS NULL OR metadata->>'email' = $4)
-      ORDER BY id`,
+      ORDER BY "AuditEvent".id`,
     [filter.action ?? null, filter.targetId ?? null, filter.actorId ?? null, filter.email ?? null],
   );
   return rows;

@@ -1,0 +1,140 @@
+// Signing in and out through the real form, the lock-out, and sessions that end when the database says so.
+import type { Page } from "@playwright/test";
+import { actionId, actionResult, callAction, USER_ACTIONS } from "./support/actions";
+import { auditEvents, createUser, getUser, uniqueEmail } from "./support/db";
+import { expect, test, type Credentials } from "./support/fixtures";
+
+const INVALID = "Invalid email or password";
+
+/** Fills and submits the form, and waits for the server's answer, so every call is exactly one attempt. */
+async function submitLogin(page: Page, { email, password }: Credentials) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await answered;
+}
+
+/** A refused sign-in: the generic message, and still on the sign-in page. */
+async function expectRefused(page: Page, message: string | RegExp = INVALID) {
+  await expect(page.getByText(message)).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+/** No session: a protected page sends the browser to the sign-in page. */
+async function expectNoSession(page: Page) {
+  const response = await page.request.get("/admin/api-tokens", { maxRedirects: 0 });
+  expect(response.status()).toBeGreaterThanOrEqual(300);
+  expect(response.headers().location).toMatch(/\/login$/);
+}
+
+test("signs in through the form, shows who is signed in and records it", async ({ page }) => {
+  const user = await createUser({ role: "CONTRIBUTOR" });
+  await page.goto("/login");
+  await submitLogin(page, { email: user.email.toUpperCase(), password: user.password }); // emails are case-insensitive
+
+  await expect(page).toHaveURL(/\/admin\/api-tokens$/);
+  await expect(page.getByTestId("current-user")).toContainText(user.email);
+  await expect(page.getByTestId("current-user")).toContainText(user.name);
+  await expect(page.getByTestId("current-role")).toHaveText("Contributor");
+
+  const userAgent = await page.evaluate(() => navigator.userAgent);
+  const [event, ...more] = await auditEvents({ action: "user.signed_in", targetId: user.id });
+  expect(more).toHaveLength(0);
+  expect(event).toMatchObject({ actorType: "USER", actorId: user.id, result: "SUCCESS", ip: "127.0.0.1", userAgent });
+  expect(event!.requestId).toBeTruthy();
+  expect((await getUser(user.id)).lastSignInAt).not.toBeNull();
+});
+
+test("a wrong password and an unknown email get the same answer", async ({ page }) => {
+  const user = await createUser({ role: "VIEWER" });
+  const unknown = uniqueEmail("nobody");
+  await page.goto("/login");
+
+  await submitLogin(page, { email: user.email, password: "not-the-password" });
+  await expectRefused(page);
+  await submitLogin(page, { email: unknown, password: "not-the-password" });
+  await expectRefused(page);
+  await expectNoSession(page);
+
+  const [wrong] = await auditEvents({ action: "user.sign_in_failed", email: user.email });
+  expect(wrong).toMatchObject({ actorType: "ANONYMOUS", targetId: user.id, result: "FAILURE", ip: "127.0.0.1" });
+  expect(wrong!.metadata).toMatchObject({ reason: "wrong_password" });
+  const [missing] = await auditEvents({ action: "user.sign_in_failed", email: unknown });
+  expect(missing).toMatchObject({ targetId: null, result: "FAILURE" });
+  expect(missing!.metadata).toMatchObject({ reason: "unknown_email" });
+  expect((await getUser(user.id)).lastSignInAt).toBeNull();
+});
+
+test("locks an email out after five failures, even for the right password", async ({ page }) => {
+  const user = await createUser({ role: "VIEWER" });
+  await page.goto("/login");
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await submitLogin(page, { email: user.email, password: `wrong-password-${attempt}` });
+    await expectRefused(page);
+  }
+
+  await submitLogin(page, user);
+  await expectRefused(page, /^Too many failed sign-in attempts\. Try again in 1[45] minutes \(at \d\d:\d\d UTC\)\.$/);
+  await expectNoSession(page);
+
+  const failures = await auditEvents({ action: "user.sign_in_failed", email: user.email });
+  expect(failures.map((e) => (e.metadata as { reason: string }).reason)).toEqual([
+    ...Array(5).fill("wrong_password"),
+    "locked_out",
+  ]);
+  expect(await auditEvents({ action: "user.signed_in", targetId: user.id })).toHaveLength(0);
+});
+
+test("signs out from the header", async ({ page, asRole }) => {
+  const user = await asRole("VIEWER");
+  await page.goto("/admin/api-tokens");
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/admin/api-tokens");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+
+  const [event] = await auditEvents({ action: "user.signed_out", targetId: user.id });
+  expect(event).toMatchObject({ actorType: "USER", actorId: user.id, ip: "127.0.0.1" });
+});
+
+test("a disabled user cannot sign in, and learns nothing from the message", async ({ page }) => {
+  const user = await createUser({ role: "ADMIN", status: "DISABLED" });
+  await page.goto("/login");
+  await submitLogin(page, user);
+  await expectRefused(page);
+  await expectNoSession(page);
+
+  const [event] = await auditEvents({ action: "user.sign_in_failed", email: user.email });
+  expect(event!.metadata).toMatchObject({ reason: "disabled" });
+});
+
+test("a user disabled while signed in is signed out on the next request, and stays out once enabled", async ({
+  page,
+  asRole,
+  signedInPage,
+}) => {
+  const user = await asRole("CONTRIBUTOR");
+  await page.goto("/admin/api-tokens");
+  await expect(page.getByTestId("current-role")).toHaveText("Contributor");
+
+  const admin = await signedInPage(await createUser({ role: "ADMIN" }));
+  const setStatus = (status: "ACTIVE" | "DISABLED") =>
+    callAction(admin.request, "/admin/users", actionId(USER_ACTIONS, "setUserStatusAction"), [{ userId: user.id, status }]);
+  expect(actionResult((await setStatus("DISABLED")).body)).toMatchObject({ ok: true });
+
+  await page.reload();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Enabling the account again does not revive a session issued before it was disabled.
+  expect(actionResult((await setStatus("ACTIVE")).body)).toMatchObject({ ok: true });
+  await expectNoSession(page);
+});
+
+test("an anonymous visit to a console page goes to the sign-in page", async ({ page }) => {
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "Sign in to Keyhold" })).toBeVisible();
+});

@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from "node:crypto";
+import { crc32 } from "node:zlib";
+
+// kh_ + base62 of 32 random bytes (43 characters) + base62 CRC32 of that part (6 characters). The prefix lets
+// secret scanners recognise a Keyhold token; the checksum rejects a mistyped or made-up one without a lookup.
+export const TOKEN_PREFIX = "kh_";
+const BODY_LENGTH = 43;
+const CHECKSUM_LENGTH = 6;
+export const TOKEN_LENGTH = TOKEN_PREFIX.length + BODY_LENGTH + CHECKSUM_LENGTH;
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9A-Za-z]{${BODY_LENGTH + CHECKSUM_LENGTH}}$`);
+
+function base62(value: bigint, length: number): string {
+  let out = "";
+  for (let n = value; n > 0n; n /= 62n) out = BASE62[Number(n % 62n)] + out;
+  return out.padStart(length, "0");
+}
+
+const checksum = (body: string) => base62(BigInt(crc32(body)), CHECKSUM_LENGTH);
+
+export type IssuedToken = { value: string; secretHash: string; hint: string; publicId: string };
+
+/** A new token. `value` is the plaintext: reveal it once, store only `secretHash`. */
+export function issueToken(): IssuedToken {
+  const body = base62(BigInt(`0x${randomBytes(32).toString("hex")}`), BODY_LENGTH);
+  const value = `${TOKEN_PREFIX}${body}${checksum(body)}`;
+  return { value, secretHash: hashToken(value), hint: tokenHint(value), publicId: `tok_${base62(BigInt(`0x${randomBytes(9).toString("hex")}`), 13)}` };
+}
+
+/** True when the string has the token's shape and its checksum matches: no database needed. */
+export function isWellFormedToken(value: string): boolean {
+  if (value.length !== TOKEN_LENGTH || !TOKEN_PATTERN.test(value)) return false;
+  const body = value.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + BODY_LENGTH);
+  return value.slice(-CHECKSUM_LENGTH) === checksum(body);
+}
+
+export function hashToken(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+export function tokenHint(value: string): string {
+  return `${TOKEN_PREFIX}…${value.slice(-4)}`;
+}
