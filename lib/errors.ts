@@ -15,7 +15,8 @@ export class AppError extends Error {
 
 export const validationError = (fieldErrors: FieldErrors, message = "Please correct the highlighted fields.") =>
   new AppError("validation", message, fieldErrors);
-export const forbiddenError = (message = "You do not have permission to do that.") => new AppError("forbidden", message);
+export const forbiddenError = (message = "You do not have permission to do that.", fieldErrors?: FieldErrors) =>
+  new AppError("forbidden", message, fieldErrors);
 export const notFoundError = (message = "Not found.") => new AppError("not_found", message);
 export const conflictError = (message: string, fieldErrors?: FieldErrors) => new AppError("conflict", message, fieldErrors);
 

@@ -7,6 +7,12 @@ export const AUDIT_ACTIONS = [
   "user.role_changed",
   "user.disabled",
   "user.enabled",
+  "service_account.created",
+  "service_account.updated",
+  "service_account.deleted",
+  "token.created",
+  "token.regenerated",
+  "token.revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,0 +1,24 @@
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { actorParty } from "@/lib/auth/actor";
+import { audit } from "@/lib/audit/audit";
+import { db } from "@/lib/db/client";
+import { assertCanManage } from "./access";
+import { accountTarget } from "./owner";
+import type { deleteServiceAccountSchema } from "./schemas";
+
+/** Deletes the account and (cascade) all its tokens, which stop working at once. The audit trail keeps the names. */
+export async function deleteServiceAccount({ id }: z.output<typeof deleteServiceAccountSchema>, { actor, meta }: ActionContext) {
+  return db.$transaction(async (tx) => {
+    const account = await tx.serviceAccount.findUnique({ where: { id }, include: { _count: { select: { tokens: true } } } });
+    assertCanManage(actor, account);
+    await tx.serviceAccount.delete({ where: { id } });
+    await audit(tx, meta, {
+      action: "service_account.deleted",
+      actor: actorParty(actor),
+      target: accountTarget(account),
+      metadata: { before: { name: account.name, role: account.role, description: account.description }, tokensDeleted: account._count.tokens },
+    });
+    return { id };
+  });
+}

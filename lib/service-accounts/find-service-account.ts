@@ -1,0 +1,55 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { tokenStatus } from "@/lib/tokens/token-status";
+import { canManageServiceAccount, readableServiceAccounts } from "./access";
+
+const RECENT_EVENTS = 20;
+
+/** The detail page's data: the account, all its tokens (newest first) and its recent audit events. */
+export async function findServiceAccount(actor: Actor, id: string) {
+  const account = await db.serviceAccount.findFirst({
+    where: { AND: [{ id }, readableServiceAccounts(actor)] },
+    include: { owner: { select: { id: true, name: true, email: true } }, tokens: { orderBy: { createdAt: "desc" } } },
+  });
+  if (!account) return null;
+  const events = await db.auditEvent.findMany({
+    where: { targetType: "service_account", targetId: account.id },
+    orderBy: { id: "desc" },
+    take: RECENT_EVENTS,
+  });
+  const now = Date.now();
+  return {
+    id: account.id,
+    name: account.name,
+    description: account.description,
+    role: account.role,
+    owner: account.owner,
+    createdAt: account.createdAt.toISOString(),
+    updatedAt: account.updatedAt.toISOString(),
+    canManage: canManageServiceAccount(actor, account),
+    status: tokenStatus({ expiresAt: account.tokenExpiresAt, revokedAt: account.tokenRevokedAt }, now),
+    tokens: account.tokens.map((t) => ({
+      id: t.id,
+      publicId: t.publicId,
+      hint: t.hint,
+      status: tokenStatus(t, now),
+      current: t.replacedById === null,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      lastUsedIp: t.lastUsedIp,
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+    })),
+    events: events.map((e) => ({
+      id: e.id.toString(),
+      occurredAt: e.occurredAt.toISOString(),
+      action: e.action,
+      actorName: e.actorName,
+      actorType: e.actorType,
+      result: e.result,
+      ip: e.ip,
+    })),
+  };
+}
+
+export type ServiceAccountDetail = NonNullable<Awaited<ReturnType<typeof findServiceAccount>>>;

@@ -1,0 +1,83 @@
+import type { Actor } from "@/lib/auth/actor";
+import type { Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
+import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import { toListResult, type ListResult } from "@/lib/lists/list-params";
+import { EXPIRING_WITHIN_MS, tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
+import { readableServiceAccounts } from "./access";
+import type { FindServiceAccountsParams } from "./schemas";
+
+export type ServiceAccountRow = {
+  id: string;
+  name: string;
+  description: string;
+  role: ServiceAccountRole;
+  owner: { id: string; name: string; email: string };
+  status: TokenStatus;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+};
+
+/** One page of the service accounts the actor may see. `mine` narrows to the actor's own (My tokens). */
+export async function findServiceAccounts(actor: Actor, params: FindServiceAccountsParams, { mine = false } = {}): Promise<ListResult<ServiceAccountRow>> {
+  const now = new Date();
+  const where: Prisma.ServiceAccountWhereInput = {
+    AND: [
+      readableServiceAccounts(actor),
+      mine ? { ownerId: actor.id } : {},
+      params.ownerId ? { ownerId: params.ownerId } : {},
+      params.role ? { role: params.role } : {},
+      params.status ? statusWhere(params.status, now) : {},
+      params.q
+        ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { description: { contains: params.q, mode: "insensitive" } }] }
+        : {},
+    ],
+  };
+  const [rows, total] = await Promise.all([
+    db.serviceAccount.findMany({
+      where,
+      orderBy: [orderOf(params), { id: "asc" }],
+      skip: (params.page - 1) * params.pageSize,
+      take: params.pageSize,
+      include: { owner: { select: { id: true, name: true, email: true } } },
+    }),
+    db.serviceAccount.count({ where }),
+  ]);
+  return toListResult(
+    rows.map((a) => ({
+      id: a.id,
+      name: a.name,
+      description: a.description,
+      role: a.role,
+      owner: a.owner,
+      status: tokenStatus({ expiresAt: a.tokenExpiresAt, revokedAt: a.tokenRevokedAt }, now.getTime()),
+      createdAt: a.createdAt.toISOString(),
+      lastUsedAt: a.lastUsedAt?.toISOString() ?? null,
+      expiresAt: a.tokenExpiresAt?.toISOString() ?? null,
+    })),
+    total,
+    params.page,
+    params.pageSize,
+  );
+}
+
+/** The account's status is its current token's, copied onto the account so this is an indexed filter. */
+function statusWhere(status: TokenStatus, now: Date): Prisma.ServiceAccountWhereInput {
+  const soon = new Date(now.getTime() + EXPIRING_WITHIN_MS);
+  switch (status) {
+    case "revoked":
+      return { tokenRevokedAt: { not: null } };
+    case "expired":
+      return { tokenRevokedAt: null, tokenExpiresAt: { lte: now } };
+    case "expiring":
+      return { tokenRevokedAt: null, tokenExpiresAt: { gt: now, lte: soon } };
+    case "active":
+      return { tokenRevokedAt: null, OR: [{ tokenExpiresAt: null }, { tokenExpiresAt: { gt: soon } }] };
+  }
+}
+
+function orderOf({ sort, dir }: FindServiceAccountsParams): Prisma.ServiceAccountOrderByWithRelationInput {
+  if (sort === "lastUsedAt" || sort === "tokenExpiresAt") return { [sort]: { sort: dir, nulls: "last" } };
+  return { [sort]: dir };
+}

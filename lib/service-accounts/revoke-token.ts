@@ -1,0 +1,28 @@
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { actorParty } from "@/lib/auth/actor";
+import { audit } from "@/lib/audit/audit";
+import { db } from "@/lib/db/client";
+import { conflictError } from "@/lib/errors";
+import { assertCanManage } from "./access";
+import { accountTarget } from "./owner";
+import type { revokeTokenSchema } from "./schemas";
+
+/** Revokes one token: it is refused from its very next use. */
+export async function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, { actor, meta }: ActionContext) {
+  return db.$transaction(async (tx) => {
+    const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { serviceAccount: true } });
+    assertCanManage(actor, token?.serviceAccount ?? null);
+    if (token!.revokedAt) throw conflictError("This token is already revoked.");
+    const revokedAt = new Date();
+    await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt, revokedById: actor.id } });
+    if (!token!.replacedById) await tx.serviceAccount.update({ where: { id: token!.serviceAccountId }, data: { tokenRevokedAt: revokedAt } });
+    await audit(tx, meta, {
+      action: "token.revoked",
+      actor: actorParty(actor),
+      target: accountTarget(token!.serviceAccount),
+      metadata: { tokenId, hint: token!.hint },
+    });
+    return { id: tokenId };
+  });
+}

@@ -1,0 +1,36 @@
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action-client";
+import { actorParty } from "@/lib/auth/actor";
+import { audit } from "@/lib/audit/audit";
+import { db } from "@/lib/db/client";
+import { assertCanAssignOwner, assertCanGrant, assertCanManage } from "./access";
+import { accountTarget, loadActiveOwner } from "./owner";
+import type { updateServiceAccountSchema } from "./schemas";
+
+/** Manage API Token: description, owner, role. Audited with before and after. */
+export async function updateServiceAccount(input: z.output<typeof updateServiceAccountSchema>, { actor, meta }: ActionContext) {
+  return db.$transaction(async (tx) => {
+    const account = await tx.serviceAccount.findUnique({ where: { id: input.id }, include: { owner: { select: { email: true } } } });
+    assertCanManage(actor, account);
+    if (input.role !== account.role) {
+      assertCanGrant(actor, account.role);
+      assertCanGrant(actor, input.role);
+    }
+    if (input.ownerId !== account.ownerId) assertCanAssignOwner(actor, input.ownerId);
+    const owner = await loadActiveOwner(tx, input.ownerId);
+    const updated = await tx.serviceAccount.update({
+      where: { id: account.id },
+      data: { description: input.description, role: input.role, ownerId: owner.id },
+    });
+    await audit(tx, meta, {
+      action: "service_account.updated",
+      actor: actorParty(actor),
+      target: accountTarget(account),
+      metadata: {
+        before: { description: account.description, role: account.role, owner: account.owner.email },
+        after: { description: updated.description, role: updated.role, owner: owner.email },
+      },
+    });
+    return { id: updated.id };
+  });
+}
