@@ -13,7 +13,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
       <AppHeader actor={actor} />
       <div className="flex">
         <aside className="w-56 shrink-0 border-r border-slate-200 bg-white px-3 py-4 min-h-[calc(100vh-3.5rem)]">
-          <NavLinks items={items.map(({ href, label }) => ({ href, label }))} />
+          <NavLinks items={items.map(({ section, href, label }) => ({ section, href, label }))} />
         </aside>
         <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
       </div>

@@ -3,27 +3,36 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/cn";
 
-export function NavLinks({ items }: { items: readonly { href: string; label: string }[] }) {
+type Item = { section: string; href: string; label: string };
+
+export function NavLinks({ items }: { items: readonly Item[] }) {
   const pathname = usePathname();
+  const sections = [...new Set(items.map((item) => item.section))];
   return (
-    <nav aria-label="Admin" className="flex flex-col gap-0.5">
-      <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">Admin</p>
-      {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
-        return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? "page" : undefined}
-            className={cn(
-              "rounded-md px-3 py-2 text-sm font-medium",
-              active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100",
-            )}
-          >
-            {item.label}
-          </Link>
-        );
-      })}
+    <nav aria-label="Main" className="flex flex-col gap-4">
+      {sections.map((section) => (
+        <div key={section} className="flex flex-col gap-0.5">
+          <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">{section}</p>
+          {items
+            .filter((item) => item.section === section)
+            .map((item) => {
+              const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+              return (
+                <Link
+                  key={item.href}
+                  href={item.href}
+                  aria-current={active ? "page" : undefined}
+                  className={cn(
+                    "rounded-md px-3 py-2 text-sm font-medium",
+                    active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100",
+                  )}
+                >
+                  {item.label}
+                </Link>
+              );
+            })}
+        </div>
+      ))}
     </nav>
   );
 }
