@@ -2,9 +2,9 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import { AppError, forbiddenError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
+import { authorize } from "./authorize";
 import { hasPermission, type Permission } from "./permissions";
 
 /**
@@ -23,12 +23,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return { type: "USER", id: user.id, name: user.name, email: user.email, role: user.role };
 });
 
-/** The one guard: the actor, if they hold the permission; otherwise an expected error. */
-export function authorize(actor: Actor | null, permission: Permission | null): Actor {
-  if (!actor) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-  if (permission && !hasPermission(actor.role, permission)) throw forbiddenError();
-  return actor;
-}
+export { authorize };
 
 /** The guard for pages: no session → sign-in page; missing permission → 403 page. */
 export async function requirePageActor(permission: Permission | null = null): Promise<Actor> {

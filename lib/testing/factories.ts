@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { ActionContext } from "@/lib/actions/action-client";
+import type { ActionContext } from "@/lib/actions/run-action";
 import { hashPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import type { Role, UserStatus } from "@/lib/db/generated/enums";

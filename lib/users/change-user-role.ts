@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ActionContext } from "@/lib/actions/action-client";
+import type { ActionContext } from "@/lib/actions/run-action";
 import { actorParty, userDisplayName } from "@/lib/auth/actor";
 import { canGrantRole } from "@/lib/auth/permissions";
 import { audit } from "@/lib/audit/audit";

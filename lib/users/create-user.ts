@@ -1,4 +1,4 @@
-import type { ActionContext } from "@/lib/actions/action-client";
+import type { ActionContext } from "@/lib/actions/run-action";
 import { actorParty, userDisplayName } from "@/lib/auth/actor";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { canGrantRole } from "@/lib/auth/permissions";

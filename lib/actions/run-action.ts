@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/authorize";
+import type { Permission } from "@/lib/auth/permissions";
+import { AppError, validationError, type ActionError, type ActionResult } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-context";
+import { logError } from "@/lib/log";
+
+export type ActionContext = { actor: Actor; meta: RequestMeta };
+
+export type ActionDefinition<Schema extends z.ZodType, Result> = {
+  /** What the caller must hold; the guard checks it before the input is even read. */
+  permission: Permission;
+  schema: Schema;
+  handler: (input: z.output<Schema>, context: ActionContext) => Promise<Result>;
+};
+
+/** Declares an action's permission, schema and handler together (lib/<feature>/action-definitions.ts). */
+export function action<Schema extends z.ZodType, Result>(definition: ActionDefinition<Schema, Result>) {
+  return definition;
+}
+
+/**
+ * Authorize against the permission map, validate, run, and turn errors into a typed result. `rethrow` lets
+ * Next's control-flow errors (redirect, notFound) through.
+ */
+export async function runAction<Schema extends z.ZodType, Result>(
+  definition: ActionDefinition<Schema, Result>,
+  input: unknown,
+  actor: Actor | null,
+  meta: RequestMeta,
+  rethrow: (error: unknown) => void = () => {},
+): Promise<ActionResult<Result>> {
+  try {
+    const allowed = authorize(actor, definition.permission);
+    const parsed = definition.schema.safeParse(input);
+    if (!parsed.success) throw validationError(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+    return { ok: true, data: await definition.handler(parsed.data, { actor: allowed, meta }) };
+  } catch (error) {
+    rethrow(error);
+    return { ok: false, error: toActionError(error, meta.requestId) };
+  }
+}
+
+function toActionError(error: unknown, requestId: string): ActionError {
+  if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  logError("server action failed", error, { requestId });
+  return { code: "internal", message: `Something went wrong. Request id: ${requestId}`, requestId };
+}

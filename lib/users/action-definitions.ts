@@ -1,0 +1,11 @@
+import { action } from "@/lib/actions/run-action";
+import { changeUserRole } from "./change-user-role";
+import { createUser } from "./create-user";
+import { changeUserRoleSchema, createUserSchema, setUserStatusSchema } from "./schemas";
+import { setUserStatus } from "./set-user-status";
+
+export const userActions = {
+  create: action({ permission: "users.manage", schema: createUserSchema, handler: createUser }),
+  changeRole: action({ permission: "users.manage", schema: changeUserRoleSchema, handler: changeUserRole }),
+  setStatus: action({ permission: "users.manage", schema: setUserStatusSchema, handler: setUserStatus }),
+};
