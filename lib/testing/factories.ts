@@ -34,3 +34,20 @@ export async function contextFor(role: Role): Promise<ActionContext> {
 }
 
 export const eventsFor = (targetId: string) => db.auditEvent.findMany({ where: { targetId }, orderBy: { id: "asc" } });
+
+/** A service account with one token, written directly (no audit), for tests that need one to act on. */
+export async function createTestServiceAccount(ownerId: string, overrides: { role?: "ADMIN" | "CONTRIBUTOR" | "VIEWER" | "AUDITOR" | "INTROSPECTOR"; expiresAt?: Date | null } = {}) {
+  const { issueToken } = await import("@/lib/tokens/token-format");
+  const issued = issueToken();
+  const expiresAt = overrides.expiresAt ?? null;
+  const account = await db.serviceAccount.create({
+    data: { name: `sa-${randomBytes(5).toString("hex")}`, role: overrides.role ?? "VIEWER", ownerId, tokenExpiresAt: expiresAt },
+  });
+  const token = await db.apiToken.create({
+    data: { serviceAccountId: account.id, publicId: issued.publicId, secretHash: issued.secretHash, hint: issued.hint, expiresAt },
+  });
+  return { account, token, value: issued.value };
+}
+
+export const actorOf = (user: { id: string; name: string; email: string; role: Role }) =>
+  ({ type: "USER", id: user.id, name: user.name, email: user.email, role: user.role }) as const;
