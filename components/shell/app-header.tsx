@@ -3,10 +3,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/auth/actions";
-import type { Actor } from "@/lib/auth/actor";
+import type { UserActor } from "@/lib/auth/actor";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 
-export function AppHeader({ actor }: { actor: Actor }) {
+export function AppHeader({ actor }: { actor: UserActor }) {
   return (
     <header className="flex h-14 items-center justify-between border-b border-slate-200 bg-white px-6">
       <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">

@@ -3,7 +3,8 @@ import type { ActorType, AuditResult } from "@/lib/db/generated/enums";
 import type { RequestMeta } from "@/lib/http/request-context";
 import type { AuditAction } from "./actions";
 
-export type AuditParty = { type: ActorType; id?: string | null; name?: string | null };
+/** tokenId: the API token a service account acted with. */
+export type AuditParty = { type: ActorType; id?: string | null; name?: string | null; tokenId?: string };
 export type AuditTarget = { type: string; id: string; name?: string | null };
 
 export type AuditEventInput = {
@@ -25,6 +26,7 @@ export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): 
       actorType: event.actor.type,
       actorId: event.actor.id ?? null,
       actorName: event.actor.name ?? null,
+      actorTokenId: event.actor.tokenId ?? null,
       targetType: event.target?.type ?? null,
       targetId: event.target?.id ?? null,
       targetName: event.target?.name ?? null,

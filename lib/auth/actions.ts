@@ -6,7 +6,7 @@ import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/errors";
 import { requestMeta } from "@/lib/http/request-context";
-import { actorParty } from "./actor";
+import { actorParty, userDisplayName } from "./actor";
 import { signIn, signOut } from "./auth";
 import { currentActor } from "./guard";
 import { signInSchema, type SignInInput } from "./schemas";
@@ -45,7 +45,8 @@ export async function signOutAction(): Promise<void> {
   const actor = await currentActor();
   if (actor) {
     const meta = await requestMeta();
-    await db.$transaction((tx) => audit(tx, meta, { action: "user.signed_out", actor: actorParty(actor), target: { ...actorParty(actor), type: "user", id: actor.id } }));
+    const target = { type: "user", id: actor.id, name: userDisplayName(actor) };
+    await db.$transaction((tx) => audit(tx, meta, { action: "user.signed_out", actor: actorParty(actor), target }));
   }
   await signOut({ redirectTo: "/login" });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
-import type { Actor } from "./actor";
+import type { UserActor } from "./actor";
 import { auth } from "./auth";
 import { authorize } from "./authorize";
 import { hasPermission, type Permission } from "./permissions";
@@ -11,7 +11,7 @@ import { hasPermission, type Permission } from "./permissions";
  * The signed-in user as the database sees them now: a disabled user, a bumped session version or a changed
  * role takes effect on the very next request, whatever the cookie says. Once per request.
  */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+export const currentActor = cache(async (): Promise<UserActor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
@@ -26,7 +26,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
 export { authorize };
 
 /** The guard for pages: no session → sign-in page; missing permission → 403 page. */
-export async function requirePageActor(permission: Permission | null = null): Promise<Actor> {
+export async function requirePageActor(permission: Permission | null = null): Promise<UserActor> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
   if (permission && !hasPermission(actor.role, permission)) forbidden();

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import { principalUserId, type Actor } from "@/lib/auth/actor";
 import { canGrantRole, hasPermission } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
@@ -8,17 +8,17 @@ import { forbiddenError, notFoundError } from "@/lib/errors";
 // *_own only those the actor owns. Reads put the rule in the query's where; writes load, then check.
 
 export function readableServiceAccounts(actor: Actor): Prisma.ServiceAccountWhereInput {
-  return hasPermission(actor.role, "service_accounts.read_all") ? {} : { ownerId: actor.id };
+  return hasPermission(actor.role, "service_accounts.read_all") ? {} : { ownerId: principalUserId(actor) };
 }
 
 export function canManageServiceAccount(actor: Actor, account: { ownerId: string }): boolean {
   if (hasPermission(actor.role, "service_accounts.manage_all")) return true;
-  return hasPermission(actor.role, "service_accounts.manage_own") && account.ownerId === actor.id;
+  return hasPermission(actor.role, "service_accounts.manage_own") && account.ownerId === principalUserId(actor);
 }
 
 /** Not found when the actor may not even see it (no oracle for ids), forbidden when they see but may not change. */
 export function assertCanManage(actor: Actor, account: { ownerId: string } | null): asserts account is { ownerId: string } {
-  const visible = account && (hasPermission(actor.role, "service_accounts.read_all") || account.ownerId === actor.id);
+  const visible = account && (hasPermission(actor.role, "service_accounts.read_all") || account.ownerId === principalUserId(actor));
   if (!account || !visible) throw notFoundError("Service account not found.");
   if (!canManageServiceAccount(actor, account)) throw forbiddenError("You cannot manage this service account.");
 }
@@ -29,7 +29,7 @@ export function assertCanGrant(actor: Actor, role: ServiceAccountRole) {
 
 /** Assigning an account to someone else needs the right to manage every account (ADMIN and OWNER). */
 export function assertCanAssignOwner(actor: Actor, ownerId: string) {
-  if (ownerId !== actor.id && !hasPermission(actor.role, "service_accounts.manage_all")) {
+  if (ownerId !== principalUserId(actor) && !hasPermission(actor.role, "service_accounts.manage_all")) {
     throw forbiddenError("You can only create service accounts that you own.", { ownerId: ["You can only pick yourself"] });
   }
 }

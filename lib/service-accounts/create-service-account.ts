@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ActionContext } from "@/lib/actions/run-action";
-import { actorParty } from "@/lib/auth/actor";
+import { actorParty, principalUserId } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -18,7 +18,8 @@ export async function createServiceAccount(
   input: z.output<typeof createServiceAccountSchema>,
   { actor, meta }: ActionContext,
 ): Promise<CreatedServiceAccount> {
-  const ownerId = input.ownerId ?? actor.id;
+  // Default owner: the person acting (for a token, the owner of its service account).
+  const ownerId = input.ownerId ?? principalUserId(actor);
   assertCanGrant(actor, input.role);
   assertCanAssignOwner(actor, ownerId);
   const issued = issueToken();

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/auth/actor";
+import { principalUserId, type Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
@@ -25,7 +25,7 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
   const where: Prisma.ServiceAccountWhereInput = {
     AND: [
       readableServiceAccounts(actor),
-      mine ? { ownerId: actor.id } : {},
+      mine ? { ownerId: principalUserId(actor) } : {},
       params.ownerId ? { ownerId: params.ownerId } : {},
       params.role ? { role: params.role } : {},
       params.status ? statusWhere(params.status, now) : {},
