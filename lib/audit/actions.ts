@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "token.created",
   "token.regenerated",
   "token.revoked",
+  "api.request_refused",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -11,6 +11,9 @@ const envSchema = z.object({
   KEYHOLD_ADMIN_PASSWORD: z.string().min(12, "KEYHOLD_ADMIN_PASSWORD must be at least 12 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
+  // API requests per minute per token, and failed API authentications per minute per client address.
+  KEYHOLD_API_RATE_LIMIT: z.coerce.number().int().min(1, "KEYHOLD_API_RATE_LIMIT must be at least 1").default(600),
+  KEYHOLD_API_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(30),
   // Set when a reverse proxy in front of Keyhold appends the client address to X-Forwarded-For.
   KEYHOLD_TRUST_PROXY: z
     .enum(["true", "false", "1", "0"], { error: "KEYHOLD_TRUST_PROXY must be true or false" })

@@ -3,8 +3,9 @@ import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { toListResult, type ListResult } from "@/lib/lists/list-params";
-import { EXPIRING_WITHIN_MS, tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
+import { tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
 import { readableServiceAccounts } from "./access";
+import { statusWhere } from "./status-where";
 import type { FindServiceAccountsParams } from "./schemas";
 
 export type ServiceAccountRow = {
@@ -45,36 +46,27 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
     db.serviceAccount.count({ where }),
   ]);
   return toListResult(
-    rows.map((a) => ({
-      id: a.id,
-      name: a.name,
-      description: a.description,
-      role: a.role,
-      owner: a.owner,
-      status: tokenStatus({ expiresAt: a.tokenExpiresAt, revokedAt: a.tokenRevokedAt }, now.getTime()),
-      createdAt: a.createdAt.toISOString(),
-      lastUsedAt: a.lastUsedAt?.toISOString() ?? null,
-      expiresAt: a.tokenExpiresAt?.toISOString() ?? null,
-    })),
+    rows.map((a) => toServiceAccountRow(a, now)),
     total,
     params.page,
     params.pageSize,
   );
 }
 
-/** The account's status is its current token's, copied onto the account so this is an indexed filter. */
-function statusWhere(status: TokenStatus, now: Date): Prisma.ServiceAccountWhereInput {
-  const soon = new Date(now.getTime() + EXPIRING_WITHIN_MS);
-  switch (status) {
-    case "revoked":
-      return { tokenRevokedAt: { not: null } };
-    case "expired":
-      return { tokenRevokedAt: null, tokenExpiresAt: { lte: now } };
-    case "expiring":
-      return { tokenRevokedAt: null, tokenExpiresAt: { gt: now, lte: soon } };
-    case "active":
-      return { tokenRevokedAt: null, OR: [{ tokenExpiresAt: null }, { tokenExpiresAt: { gt: soon } }] };
-  }
+type AccountWithOwner = Prisma.ServiceAccountGetPayload<{ include: { owner: { select: { id: true; name: true; email: true } } } }>;
+
+export function toServiceAccountRow(a: AccountWithOwner, now = new Date()): ServiceAccountRow {
+  return {
+    id: a.id,
+    name: a.name,
+    description: a.description,
+    role: a.role,
+    owner: a.owner,
+    status: tokenStatus({ expiresAt: a.tokenExpiresAt, revokedAt: a.tokenRevokedAt }, now.getTime()),
+    createdAt: a.createdAt.toISOString(),
+    lastUsedAt: a.lastUsedAt?.toISOString() ?? null,
+    expiresAt: a.tokenExpiresAt?.toISOString() ?? null,
+  };
 }
 
 function orderOf({ sort, dir }: FindServiceAccountsParams): Prisma.ServiceAccountOrderByWithRelationInput {

@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import type { ErrorCode } from "@/lib/errors";
+
+export type ApiErrorCode = ErrorCode | "malformed_json" | "payload_too_large" | "unsupported_media_type";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  malformed_json: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation: 422,
+  rate_limited: 429,
+  internal: 500,
+};
+
+export function apiStatus(code: ApiErrorCode): number {
+  return STATUS[code];
+}
+
+/** The one error body of the API: { error: { code, message, details? } }. */
+export function apiError(code: ApiErrorCode, message: string, { details, headers }: { details?: unknown; headers?: HeadersInit } = {}) {
+  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: STATUS[code], headers });
+}
+
+/** Missing, malformed, unknown, expired and revoked tokens all get exactly this (no oracle). */
+export const unauthenticated = (headers?: HeadersInit) =>
+  apiError("unauthenticated", "A valid API token is required (Authorization: Bearer kh_…).", {
+    headers: { "WWW-Authenticate": 'Bearer realm="keyhold"', ...headers },
+  });

@@ -1,0 +1,40 @@
+import type { ServiceAccountActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { hashToken, isWellFormedToken } from "@/lib/tokens/token-format";
+
+export type AuthenticatedToken = {
+  actor: ServiceAccountActor;
+  token: { id: string; publicId: string; hint: string; createdAt: Date; expiresAt: Date | null };
+};
+
+/** The token from `Authorization: Bearer kh_…`, or null when the header is absent or not of that form. */
+export function bearerToken(header: string | null): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match?.[1] ?? null;
+}
+
+/**
+ * Who a token belongs to, or null. Format and checksum first (a malformed token costs no query), then one
+ * indexed lookup by SHA-256, then status. Revoked, expired, deleted and unknown all answer null alike.
+ */
+export async function authenticateToken(value: string | null, now = new Date()): Promise<AuthenticatedToken | null> {
+  if (!value || !isWellFormedToken(value)) return null;
+  const token = await db.apiToken.findUnique({
+    where: { secretHash: hashToken(value) },
+    select: {
+      id: true,
+      publicId: true,
+      hint: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      serviceAccount: { select: { id: true, name: true, role: true, ownerId: true } },
+    },
+  });
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
+  const account = token.serviceAccount;
+  return {
+    actor: { type: "SERVICE_ACCOUNT", id: account.id, name: account.name, role: account.role, ownerId: account.ownerId, tokenId: token.id },
+    token: { id: token.id, publicId: token.publicId, hint: token.hint, createdAt: token.createdAt, expiresAt: token.expiresAt },
+  };
+}

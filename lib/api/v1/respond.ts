@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+import type { ActionResult } from "@/lib/errors";
+import { apiError } from "../api-error";
+
+/**
+ * Answers with an action's result: the console's actions run unchanged behind the API, so their field errors
+ * are renamed to the API's field names (e.g. customExpiresAt → expiresAt).
+ */
+export function respond<T>(result: ActionResult<T>, toBody: (data: T) => unknown, status = 200, rename: Record<string, string> = {}) {
+  if (result.ok) return status === 204 ? new NextResponse(null, { status }) : NextResponse.json(toBody(result.data), { status });
+  const { code, message, fieldErrors } = result.error;
+  const details = fieldErrors
+    ? { fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [rename[field] ?? field, errors])) }
+    : undefined;
+  return apiError(code, message, { details });
+}

@@ -1,0 +1,119 @@
+import type { z } from "zod";
+import { runAction } from "@/lib/actions/run-action";
+import type { ServiceAccountActor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/client";
+import { validationError } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-context";
+import { decodeCursor, toPage } from "@/lib/lists/cursor";
+import { readableServiceAccounts } from "@/lib/service-accounts/access";
+import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
+import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
+import { toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
+import { statusWhere } from "@/lib/service-accounts/status-where";
+import { respond } from "./respond";
+import type { createServiceAccountBody, listServiceAccountsQuery, regenerateTokenBody, updateServiceAccountBody } from "./schemas";
+
+type Caller = { actor: ServiceAccountActor; meta: RequestMeta };
+const RENAME = { ownerId: "owner", customExpiresAt: "expiresAt", expiration: "expiresAt", previousToken: "previousTokenExpiresAt" };
+
+export async function listServiceAccounts({ actor }: Caller, query: z.output<typeof listServiceAccountsQuery>) {
+  const cursor = decodeCursor(query.cursor, ["string", "string"]);
+  if (query.cursor && !cursor) throw validationError({ cursor: ["Invalid cursor"] });
+  const now = new Date();
+  const where: Prisma.ServiceAccountWhereInput = {
+    AND: [
+      readableServiceAccounts(actor),
+      query.role ? { role: query.role } : {},
+      query.status ? statusWhere(query.status, now) : {},
+      query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] } : {},
+      cursor
+        ? { OR: [{ createdAt: { lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { lt: cursor[1] as string } }] }
+        : {},
+    ],
+  };
+  const rows = await db.serviceAccount.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: { owner: { select: { id: true, name: true, email: true } } },
+  });
+  return toPage(rows, query.limit, (row) => toServiceAccountRow(row, now), (row) => [row.createdAt.toISOString(), row.id]);
+}
+
+/** `owner` may be a user id or an email. */
+async function resolveOwner(owner: string | undefined): Promise<string | undefined> {
+  if (owner === undefined) return undefined;
+  const user = await db.user.findFirst({ where: /^[0-9a-f-]{36}$/i.test(owner) ? { id: owner } : { email: owner.trim().toLowerCase() }, select: { id: true } });
+  if (!user) throw validationError({ owner: ["No user with this id or email"] });
+  return user.id;
+}
+
+export async function createViaApi({ actor, meta }: Caller, body: z.output<typeof createServiceAccountBody>) {
+  const input = {
+    name: body.name,
+    description: body.description ?? "",
+    role: body.role,
+    ownerId: await resolveOwner(body.owner),
+    expiration: body.expiresAt ? "custom" : "never",
+    customExpiresAt: body.expiresAt ?? undefined,
+  };
+  const result = await runAction(serviceAccountActions.create, input, actor, meta);
+  if (!result.ok) return respond(result, () => null, 201, RENAME);
+  const account = await findServiceAccount(actor, result.data.serviceAccount.id);
+  const { value, hint, expiresAt, id } = result.data.token;
+  return respond(result, () => ({ serviceAccount: account && detailBody(account), token: { id, value, hint, expiresAt } }), 201);
+}
+
+export async function getViaApi({ actor }: Caller, id: string) {
+  const account = await findServiceAccount(actor, id);
+  return account ? { serviceAccount: detailBody(account) } : null;
+}
+
+export async function updateViaApi({ actor, meta }: Caller, id: string, body: z.output<typeof updateServiceAccountBody>) {
+  const current = await findServiceAccount(actor, id);
+  const input = {
+    id,
+    description: body.description ?? current?.description ?? "",
+    role: body.role ?? current?.role,
+    ownerId: (await resolveOwner(body.owner)) ?? current?.owner.id,
+  };
+  const result = await runAction(serviceAccountActions.update, input, actor, meta);
+  if (!result.ok) return respond(result, () => null, 200, RENAME);
+  const updated = await findServiceAccount(actor, id);
+  return respond(result, () => ({ serviceAccount: updated && detailBody(updated) }));
+}
+
+export async function deleteViaApi({ actor, meta }: Caller, id: string) {
+  return respond(await runAction(serviceAccountActions.delete, { id }, actor, meta), () => null, 204);
+}
+
+export async function regenerateViaApi({ actor, meta }: Caller, id: string, body: z.output<typeof regenerateTokenBody>) {
+  const input = body.previousTokenExpiresAt
+    ? { serviceAccountId: id, previousToken: "keep_until", previousTokenExpiresAt: body.previousTokenExpiresAt }
+    : { serviceAccountId: id, previousToken: "expire_now" };
+  const result = await runAction(serviceAccountActions.regenerate, input, actor, meta);
+  return respond(result, ({ id: tokenId, value, hint, expiresAt }) => ({ token: { id: tokenId, value, hint, expiresAt } }), 201, RENAME);
+}
+
+export async function revokeViaApi({ actor, meta }: Caller, tokenId: string) {
+  const result = await runAction(serviceAccountActions.revoke, { tokenId }, actor, meta);
+  return respond(result, () => ({ token: { id: tokenId, revoked: true } }));
+}
+
+type Detail = NonNullable<Awaited<ReturnType<typeof findServiceAccount>>>;
+function detailBody(account: Detail) {
+  const current = account.tokens.find((t) => t.current);
+  return {
+    id: account.id,
+    name: account.name,
+    description: account.description,
+    role: account.role,
+    owner: account.owner,
+    status: account.status,
+    createdAt: account.createdAt,
+    lastUsedAt: account.tokens.map((t) => t.lastUsedAt).filter(Boolean).sort().at(-1) ?? null,
+    expiresAt: current?.expiresAt ?? null,
+    tokens: account.tokens.map(({ id, hint, status, createdAt, expiresAt, lastUsedAt, revokedAt }) => ({ id, hint, status, createdAt, expiresAt, lastUsedAt, revokedAt })),
+  };
+}
