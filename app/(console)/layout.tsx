@@ -7,7 +7,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
-  const items = NAV_ITEMS.filter((item) => hasPermission(actor.role, item.permission));
+  const items = NAV_ITEMS.filter((item) => item.permission === null || hasPermission(actor.role, item.permission));
   return (
     <div className="min-h-screen">
       <AppHeader actor={actor} />
