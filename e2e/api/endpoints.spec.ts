@@ -1,0 +1,82 @@
+import { expect, test } from "@playwright/test";
+import { auditEvents, createUser } from "../support/db";
+import { apiClient, createServiceAccountWithToken } from "../support/tokens";
+
+test.describe("REST API: every endpoint's success path", () => {
+  test("health needs no token; openapi.json documents every route", async ({ request }) => {
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(200);
+    expect(await health.json()).toEqual({ status: "ok" });
+    const doc = await (await request.get("/api/v1/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/v1/whoami", "/api/v1/service-accounts", "/api/v1/service-accounts/{id}", "/api/v1/service-accounts/{id}/tokens", "/api/v1/tokens/{id}/revoke", "/api/v1/users", "/api/v1/audit-events", "/api/v1/introspect"]),
+    );
+    expect(doc.paths["/api/v1/service-accounts"].post.requestBody.content["application/json"].schema.properties.name.pattern).toBe("^[A-Za-z0-9._-]+$");
+  });
+
+  test("whoami, then the service-account lifecycle as an ADMIN token", async ({ request }) => {
+    const admin = await createServiceAccountWithToken("ADMIN");
+    const api = apiClient(request, admin.value);
+
+    const whoami = await api.get("/api/v1/whoami");
+    expect(whoami.status()).toBe(200);
+    expect(await whoami.json()).toMatchObject({ serviceAccount: { id: admin.accountId, name: admin.accountName, role: "ADMIN", ownerId: admin.owner.id }, token: { id: admin.tokenId, expiresAt: null } });
+
+    const owner = await createUser({ role: "VIEWER" });
+    const created = await api.post("/api/v1/service-accounts", { name: `api-made-${admin.tokenId.slice(0, 8)}`, description: "made by API", role: "VIEWER", owner: owner.email, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(created.status()).toBe(201);
+    const { serviceAccount, token } = await created.json();
+    expect(serviceAccount).toMatchObject({ description: "made by API", role: "VIEWER", owner: { id: owner.id }, status: "expiring" });
+    expect(token.value).toMatch(/^kh_[0-9A-Za-z]{49}$/);
+
+    // The new token works, and is never shown again.
+    expect((await apiClient(request, token.value).get("/api/v1/whoami")).status()).toBe(200);
+    const fetched = await api.get(`/api/v1/service-accounts/${serviceAccount.id}`);
+    expect(await fetched.text()).not.toContain(token.value);
+
+    const listed = await (await api.get(`/api/v1/service-accounts?q=${serviceAccount.name}&limit=5`)).json();
+    expect(listed.data.map((a: { id: string }) => a.id)).toEqual([serviceAccount.id]);
+
+    const patched = await api.patch(`/api/v1/service-accounts/${serviceAccount.id}`, { description: "patched", role: "CONTRIBUTOR" });
+    expect(patched.status()).toBe(200);
+    expect((await patched.json()).serviceAccount).toMatchObject({ description: "patched", role: "CONTRIBUTOR" });
+
+    const regenerated = await api.post(`/api/v1/service-accounts/${serviceAccount.id}/tokens`, { previousTokenExpiresAt: null });
+    expect(regenerated.status()).toBe(201);
+    const fresh = (await regenerated.json()).token;
+    expect((await apiClient(request, token.value).get("/api/v1/whoami")).status()).toBe(401);
+    expect((await apiClient(request, fresh.value).get("/api/v1/whoami")).status()).toBe(200);
+
+    const revoked = await api.post(`/api/v1/tokens/${fresh.id}/revoke`);
+    expect(revoked.status()).toBe(200);
+    expect((await apiClient(request, fresh.value).get("/api/v1/whoami")).status()).toBe(401);
+
+    expect((await api.delete(`/api/v1/service-accounts/${serviceAccount.id}`)).status()).toBe(204);
+    expect((await api.get(`/api/v1/service-accounts/${serviceAccount.id}`)).status()).toBe(404);
+
+    // Every mutation is audited with the service account as actor, its token, IP and user agent.
+    const events = await auditEvents({ targetId: serviceAccount.id });
+    expect(events.map((e) => e.action)).toEqual(["service_account.created", "token.created", "service_account.updated", "token.regenerated", "token.revoked", "service_account.deleted"]);
+    for (const event of events) expect(event).toMatchObject({ actorType: "SERVICE_ACCOUNT", actorId: admin.accountId, ip: "127.0.0.1" });
+  });
+
+  test("users, audit events (with cursor paging) and introspection", async ({ request }) => {
+    const admin = await createServiceAccountWithToken("ADMIN");
+    const api = apiClient(request, admin.value);
+    const users = await (await api.get("/api/v1/users?limit=2")).json();
+    expect(users.data).toHaveLength(2);
+    expect(users.nextCursor).toEqual(expect.any(String));
+    const next = await (await api.get(`/api/v1/users?limit=2&cursor=${users.nextCursor}`)).json();
+    expect(next.data[0].id).not.toBe(users.data[0].id);
+
+    await api.post("/api/v1/service-accounts", { name: `audit-${admin.tokenId.slice(0, 8)}`, role: "VIEWER" });
+    const events = await (await api.get(`/api/v1/audit-events?actor=${admin.accountId}&action=service_account.created`)).json();
+    expect(events.data).toHaveLength(1);
+    expect(events.data[0]).toMatchObject({ action: "service_account.created", actor: { type: "SERVICE_ACCOUNT", id: admin.accountId, tokenId: admin.tokenId } });
+
+    const other = await createServiceAccountWithToken("VIEWER");
+    const active = await (await api.post("/api/v1/introspect", { token: other.value })).json();
+    expect(active).toMatchObject({ active: true, sub: other.accountId, role: "VIEWER", token_id: other.tokenId, client_name: other.accountName, iat: expect.any(Number) });
+  });
+});
