@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { createTestServiceAccount, createTestUser } from "@/lib/testing/factories";
+import { authenticateToken, bearerToken } from "./authenticate-token";
+import { AuthFailureLimiter, TokenRateLimiter } from "./rate-limit";
+import { flushTokenUsage, recordTokenUse } from "./token-usage";
+
+describe("authenticateToken", () => {
+  it("finds an active token's service account and refuses expired, revoked and malformed ones", async () => {
+    const owner = await createTestUser({ role: "CONTRIBUTOR" });
+    const active = await createTestServiceAccount(owner.id, { role: "CONTRIBUTOR" });
+    expect(await authenticateToken(active.value)).toMatchObject({
+      actor: { type: "SERVICE_ACCOUNT", id: active.account.id, role: "CONTRIBUTOR", ownerId: owner.id, tokenId: active.token.id },
+    });
+    const expired = await createTestServiceAccount(owner.id, { expiresAt: new Date(Date.now() - 1000) });
+    expect(await authenticateToken(expired.value)).toBeNull();
+    await db.apiToken.update({ where: { id: active.token.id }, data: { revokedAt: new Date() } });
+    expect(await authenticateToken(active.value)).toBeNull();
+    expect(await authenticateToken(`${active.value.slice(0, -1)}0`)).toBeNull();
+  });
+
+  it("reads the bearer token from the Authorization header", () => {
+    expect(bearerToken("Bearer kh_abc")).toBe("kh_abc");
+    expect(bearerToken("bearer  kh_abc ")).toBe("kh_abc");
+    expect(bearerToken("Basic a2g6")).toBeNull();
+    expect(bearerToken(null)).toBeNull();
+  });
+});
+
+describe("rate limits (PostgreSQL store)", () => {
+  it("refuses a token's request past its limit, shared by two instances", async () => {
+    const key = randomUUID();
+    const [a, b] = [new TokenRateLimiter(10), new TokenRateLimiter(10)];
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await a.hit(key)).allowed);
+    await new Promise((r) => setTimeout(r, 1100)); // let instance a report its count
+    await a.hit(key);
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 6; i++) answers.push((await b.hit(key)).allowed);
+    // a served 7 and reported them; b learns the shared count (7 + its own first) and stops at 10.
+    expect(answers).toEqual([...Array(9).fill(true), false, false, false]);
+    const refused = await b.hit(key);
+    expect(refused).toMatchObject({ allowed: false, remaining: 0 });
+    expect(refused.resetSeconds).toBeGreaterThan(0);
+  });
+
+  it("blocks an address after too many failed authentications", async () => {
+    const limiter = new AuthFailureLimiter(3);
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push((await limiter.fail(ip)).allowed);
+    expect(results).toEqual([true, true, true, false]);
+    expect((await limiter.fail(`${ip}-other`)).allowed).toBe(true);
+  });
+});
+
+describe("token usage", () => {
+  it("writes last use at most once a minute and counts every request per day", async () => {
+    const owner = await createTestUser();
+    const { account, token } = await createTestServiceAccount(owner.id);
+    recordTokenUse(token.id, account.id, "203.0.113.9");
+    await new Promise((r) => setTimeout(r, 200));
+    const first = await db.apiToken.findUniqueOrThrow({ where: { id: token.id } });
+    expect(first).toMatchObject({ lastUsedIp: "203.0.113.9" });
+    for (let i = 0; i < 9; i++) recordTokenUse(token.id, account.id, "203.0.113.10");
+    await new Promise((r) => setTimeout(r, 100));
+    // Within the minute: nothing more written yet.
+    expect((await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedIp).toBe("203.0.113.9");
+    expect((await db.tokenUsage.findMany({ where: { tokenId: token.id } })).map((u) => u.requests)).toEqual([1]);
+    await flushTokenUsage();
+    expect((await db.tokenUsage.findMany({ where: { tokenId: token.id } })).map((u) => u.requests)).toEqual([10]);
+    expect((await db.serviceAccount.findUniqueOrThrow({ where: { id: account.id } })).lastUsedAt).not.toBeNull();
+  });
+});
