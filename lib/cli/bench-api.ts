@@ -1,0 +1,87 @@
+// npm run bench:api: serves the production build and measures, in one run, authenticated GET /api/v1/whoami
+// against unauthenticated GET /api/health (autocannon, 32 connections), and the database writes whoami causes.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
+import { createTestDatabase } from "../testing/test-database";
+import { issueToken } from "../tokens/token-format";
+import { projectRoot, say } from "./runtime";
+
+const PORT = 3399;
+const CONNECTIONS = 32;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
+  say("no production build yet: next build");
+  spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: projectRoot, stdio: "inherit" });
+}
+const dir = temporaryClusterDir("bench-api");
+const cluster = await startEmbeddedPostgres(dir);
+const databaseUrl = await createTestDatabase(cluster.url(), "keyhold_bench_api");
+const client = new pg.Client({ connectionString: databaseUrl });
+await client.connect();
+const token = await seedToken(client);
+const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts"], {
+  cwd: projectRoot,
+  env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production", KEYHOLD_API_RATE_LIMIT: "100000000" },
+  stdio: "ignore",
+});
+try {
+  await waitForServer(`http://127.0.0.1:${PORT}/api/health`);
+  const run = (url: string, headers: Record<string, string> = {}, duration = SECONDS) =>
+    autocannon({ url: `http://127.0.0.1:${PORT}${url}`, connections: CONNECTIONS, duration, headers });
+  say("warming up (3 s each)");
+  await run("/api/health", {}, 3);
+  await run("/api/v1/whoami", { authorization: `Bearer ${token}` }, 3);
+
+  const health = await run("/api/health");
+  const writesBefore = await rowWrites(client);
+  const whoami = await run("/api/v1/whoami", { authorization: `Bearer ${token}` });
+  await new Promise((r) => setTimeout(r, 1500)); // let the last rate-limit sync land
+  const writes = (await rowWrites(client)) - writesBefore;
+
+  const line = (name: string, r: autocannon.Result) =>
+    console.log(`${name.padEnd(24)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`);
+  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s each`);
+  line("GET /api/health", health);
+  line("GET /api/v1/whoami", whoami);
+  const ratio = whoami.requests.average / health.requests.average;
+  console.log(`ratio whoami/health: ${ratio.toFixed(2)} (target ≥ 0.8)   whoami p99: ${whoami.latency.p99} ms (target < 15 ms)`);
+  console.log(`database row writes during the whoami run: ${writes} for ${whoami.requests.total} requests (${(writes / whoami.requests.total).toFixed(5)} per request)`);
+} finally {
+  server.kill("SIGTERM");
+  await client.end();
+  await cluster.stop();
+  await rm(dir, { recursive: true, force: true });
+}
+
+async function seedToken(db: pg.Client): Promise<string> {
+  const issued = issueToken();
+  const { rows } = await db.query(`INSERT INTO "User" (email, name, role, "passwordHash", "updatedAt") VALUES ('bench@bench.test', 'Bench', 'ADMIN', 'x', now()) RETURNING id`);
+  const account = await db.query(`INSERT INTO "ServiceAccount" (name, role, "ownerId", "updatedAt") VALUES ('bench', 'VIEWER', $1, now()) RETURNING id`, [rows[0].id]);
+  await db.query(`INSERT INTO "ApiToken" ("publicId", "serviceAccountId", "secretHash", hint) VALUES ($1, $2, $3, $4)`, [issued.publicId, account.rows[0].id, issued.secretHash, issued.hint]);
+  return issued.value;
+}
+
+/** Inserted, updated and deleted rows in every table so far (the statistics lag a little: hence the pause). */
+async function rowWrites(db: pg.Client): Promise<number> {
+  await new Promise((r) => setTimeout(r, 700));
+  const { rows } = await db.query(`SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint AS n FROM pg_stat_user_tables`);
+  return Number(rows[0].n);
+}
+
+async function waitForServer(url: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
