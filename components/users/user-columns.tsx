@@ -1,7 +1,7 @@
 "use client";
 import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
-import { useSyncExternalStore } from "react";
 import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 import type { UserRow } from "@/lib/users/find-users";
@@ -50,24 +50,4 @@ export function getUserColumns({ canManage, grantableRoles, currentUserId }: Use
         ]
       : []),
   ]);
-}
-
-const noSubscription = () => () => {};
-const localFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-
-/**
- * A timestamp in the viewer's local time, with the exact UTC instant on hover. The server (and hydration)
- * render UTC, since the server cannot know the viewer's time zone; the client then switches to local time.
- */
-export function LocalTime({ iso }: { iso: string }) {
-  const text = useSyncExternalStore(
-    noSubscription,
-    () => localFormat.format(new Date(iso)),
-    () => `${iso.slice(0, 16).replace("T", " ")} UTC`,
-  );
-  return (
-    <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
-      {text}
-    </time>
-  );
 }

@@ -1,10 +1,40 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { CreateTokenDialog } from "@/components/service-accounts/create-token-dialog";
+import { ServiceAccountsTable } from "@/components/service-accounts/service-accounts-table";
 import { requirePageActor } from "@/lib/auth/guard";
+import { grantableRoles, hasPermission, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
+import { parseSearchParams } from "@/lib/lists/list-params";
+import { canManageServiceAccount } from "@/lib/service-accounts/access";
+import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
+import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
+import { findOwnerOptions } from "@/lib/users/find-owner-options";
 
 export const metadata: Metadata = { title: "API Tokens" };
 
-export default async function ApiTokensPage() {
-  await requirePageActor("service_accounts.read_own");
-  return <ComingSoon title="API Tokens">Service accounts and their API tokens will be managed here.</ComingSoon>;
+export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("service_accounts.read_own");
+  const params = parseSearchParams(findServiceAccountsSchema, await searchParams);
+  // Only those who may hand an account to anyone (ADMIN and up) get to pick an owner; everyone else owns theirs.
+  const picksOwner = hasPermission(actor.role, "service_accounts.manage_all");
+  const [result, ownerOptions] = await Promise.all([findServiceAccounts(actor, params), picksOwner ? findOwnerOptions() : undefined]);
+  const manageableIds = result.rows.filter((row) => canManageServiceAccount(actor, { ownerId: row.owner.id })).map((row) => row.id);
+  const roles = grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-3xl">
+          <h1 className="text-2xl font-semibold text-slate-900">API Tokens</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            An API token authorizes the CLI and direct calls to the REST API. Creating a token creates a service account with it: a
+            non-interactive user whose role decides what the token may do, and whose every action is entered in the audit log.
+          </p>
+        </div>
+        {hasPermission(actor.role, "service_accounts.create") ? (
+          <CreateTokenDialog grantableRoles={roles} ownerOptions={ownerOptions} actorId={actor.id} />
+        ) : null}
+      </div>
+      <ServiceAccountsTable result={result} params={params} manageableIds={manageableIds} grantableRoles={roles} ownerOptions={ownerOptions} />
+    </div>
+  );
 }

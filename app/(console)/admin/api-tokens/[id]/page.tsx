@@ -1,0 +1,98 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { z } from "zod";
+import { AccountActivity } from "@/components/service-accounts/account-activity";
+import { AccountTokensTable } from "@/components/service-accounts/account-tokens-table";
+import { ServiceAccountRowActions } from "@/components/service-accounts/service-account-row-actions";
+import { TokenStatusBadge } from "@/components/service-accounts/token-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { requirePageActor } from "@/lib/auth/guard";
+import { grantableRoles, hasPermission, ROLE_LABELS, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
+import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
+import { findOwnerOptions } from "@/lib/users/find-owner-options";
+
+export const metadata: Metadata = { title: "API Token" };
+
+export default async function ApiTokenPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor("service_accounts.read_own");
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  const account = await findServiceAccount(actor, id);
+  if (!account) notFound(); // also when it exists but is someone else's and the actor may not see it
+  const picksOwner = account.canManage && hasPermission(actor.role, "service_accounts.manage_all");
+  const ownerOptions = picksOwner ? await findOwnerOptions() : undefined;
+  const current = account.tokens.find((token) => token.current);
+
+  return (
+    <div className="space-y-8">
+      <div className="space-y-4">
+        <Link href="/admin/api-tokens" className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:text-indigo-900">
+          <ArrowLeft className="size-4" aria-hidden />
+          API Tokens
+        </Link>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="break-all text-2xl font-semibold text-slate-900">{account.name}</h1>
+            <p className="mt-1 max-w-3xl text-sm text-slate-600">{account.description || "No description."}</p>
+          </div>
+          {account.canManage ? (
+            <ServiceAccountRowActions
+              account={{
+                id: account.id,
+                name: account.name,
+                description: account.description,
+                role: account.role,
+                owner: account.owner,
+                status: account.status,
+                expiresAt: current?.expiresAt ?? null,
+              }}
+              grantableRoles={grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES)}
+              ownerOptions={ownerOptions}
+              afterDeleteHref="/admin/api-tokens"
+              labelled
+            />
+          ) : null}
+        </div>
+        <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
+          <Detail label="Owner">
+            {account.owner.name} <span className="text-slate-500">({account.owner.email})</span>
+          </Detail>
+          <Detail label="Role">
+            <Badge tone="indigo">{ROLE_LABELS[account.role]}</Badge>
+          </Detail>
+          <Detail label="Status">
+            <TokenStatusBadge status={account.status} />
+          </Detail>
+          <Detail label="Created">
+            <LocalTime iso={account.createdAt} />
+          </Detail>
+        </dl>
+      </div>
+      <section aria-labelledby="tokens-heading" className="space-y-3">
+        <h2 id="tokens-heading" className="text-lg font-semibold text-slate-900">
+          Tokens
+        </h2>
+        <AccountTokensTable tokens={account.tokens} canManage={account.canManage} />
+      </section>
+      <section aria-labelledby="activity-heading" className="space-y-3">
+        <h2 id="activity-heading" className="text-lg font-semibold text-slate-900">
+          Recent activity
+        </h2>
+        <AccountActivity events={account.events} />
+      </section>
+    </div>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 truncate text-sm text-slate-900">{children}</dd>
+    </div>
+  );
+}

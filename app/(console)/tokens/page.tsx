@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { CreateTokenDialog } from "@/components/service-accounts/create-token-dialog";
+import { ServiceAccountsTable } from "@/components/service-accounts/service-accounts-table";
+import { requirePageActor } from "@/lib/auth/guard";
+import { grantableRoles, hasPermission, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
+import { parseSearchParams } from "@/lib/lists/list-params";
+import { canManageServiceAccount } from "@/lib/service-accounts/access";
+import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
+import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
+
+export const metadata: Metadata = { title: "My tokens" };
+
+/** The API tokens the signed-in user owns, whatever their role. New ones are always theirs: no owner picker. */
+export default async function MyTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requirePageActor("service_accounts.read_own");
+  const params = parseSearchParams(findServiceAccountsSchema, await searchParams);
+  const result = await findServiceAccounts(actor, { ...params, ownerId: undefined }, { mine: true });
+  const manageableIds = result.rows.filter((row) => canManageServiceAccount(actor, { ownerId: row.owner.id })).map((row) => row.id);
+  const roles = grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-3xl">
+          <h1 className="text-2xl font-semibold text-slate-900">My tokens</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            The API tokens you own. A token&apos;s value is shown only once, when it is created or regenerated.
+          </p>
+        </div>
+        {hasPermission(actor.role, "service_accounts.create") ? <CreateTokenDialog grantableRoles={roles} actorId={actor.id} /> : null}
+      </div>
+      <ServiceAccountsTable
+        result={result}
+        params={{ ...params, ownerId: undefined }}
+        manageableIds={manageableIds}
+        grantableRoles={roles}
+        showOwner={false}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Plus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Controller, useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, fieldA11y } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import { createServiceAccountAction } from "@/lib/service-accounts/actions";
+import { createServiceAccountSchema, EXPIRATION_CHOICES, EXPIRATION_LABELS, type CreateServiceAccountInput } from "@/lib/service-accounts/schemas";
+import type { OwnerOption } from "@/lib/users/find-owner-options";
+import { endOfLocalDayIso, isoToInputValue, tomorrowDateInputValue } from "./local-datetime";
+import { TOKEN_REVEAL_TITLE, TokenRevealPanel, type RevealedTokenView } from "./token-reveal-panel";
+
+const FIELDS = ["name", "description", "ownerId", "role", "expiration", "customExpiresAt"] as const satisfies readonly (keyof CreateServiceAccountInput)[];
+
+type CreateTokenProps = {
+  /** Roles the actor may grant, among SERVICE_ACCOUNT_ROLES. */
+  grantableRoles: readonly ServiceAccountRole[];
+  /** Given only to actors who may create accounts for someone else; otherwise the owner is the actor. */
+  ownerOptions?: readonly OwnerOption[];
+  actorId: string;
+};
+
+/** `+ Create Token`: creates a service account with its first token, then shows the token once. */
+export function CreateTokenDialog(props: CreateTokenProps) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [revealed, setRevealed] = useState<{ name: string; token: RevealedTokenView } | null>(null);
+
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (next || !revealed) return;
+    // Closing the reveal, however it is closed, is "Done": forget the value, then show the new row.
+    setRevealed(null);
+    router.refresh();
+  };
+
+  return (
+    <>
+      <Button onClick={() => onOpenChange(true)}>
+        <Plus className="size-4" aria-hidden />
+        Create Token
+      </Button>
+      <Dialog
+        open={open}
+        onOpenChange={onOpenChange}
+        title={revealed ? TOKEN_REVEAL_TITLE : "Create new API token"}
+        description={revealed ? `The access token for ${revealed.name}.` : "A service account is created with the token. It acts with the role you choose."}
+      >
+        {revealed ? (
+          <TokenRevealPanel token={revealed.token} onDone={() => onOpenChange(false)} />
+        ) : (
+          <CreateTokenForm {...props} onCancel={() => onOpenChange(false)} onCreated={setRevealed} />
+        )}
+      </Dialog>
+    </>
+  );
+}
+
+function CreateTokenForm({
+  grantableRoles,
+  ownerOptions,
+  actorId,
+  onCancel,
+  onCreated,
+}: CreateTokenProps & { onCancel: () => void; onCreated: (created: { name: string; token: RevealedTokenView }) => void }) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(createServiceAccountSchema), // the server's own schema: client and server cannot drift
+    defaultValues: {
+      name: "",
+      description: "",
+      ownerId: ownerOptions ? actorId : undefined,
+      role: grantableRoles.includes("VIEWER") ? "VIEWER" : grantableRoles[0],
+      expiration: "90",
+      customExpiresAt: undefined,
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+  const custom = useWatch({ control: form.control, name: "expiration" }) === "custom";
+  const [tomorrow] = useState(tomorrowDateInputValue);
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null);
+    const result = await createServiceAccountAction({ ...input, customExpiresAt: input.expiration === "custom" ? input.customExpiresAt : undefined });
+    if (!result.ok) {
+      let shown = false;
+      for (const field of FIELDS) {
+        const message = result.error.fieldErrors?.[field]?.[0];
+        if (message) {
+          form.setError(field, { message }, { shouldFocus: !shown });
+          shown = true;
+        }
+      }
+      if (!shown) setFormError(result.error.message);
+      return;
+    }
+    onCreated({ name: result.data.serviceAccount.name, token: result.data.token });
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={formError} />
+      <Field id="create-token-name" label="Token name" error={errors.name?.message} hint="Typically the service that will use it, e.g. ci-deploy.">
+        <Input {...fieldA11y("create-token-name", errors.name?.message)} autoComplete="off" spellCheck={false} {...form.register("name")} />
+      </Field>
+      <Field id="create-token-description" label="Description" error={errors.description?.message}>
+        <Textarea {...fieldA11y("create-token-description", errors.description?.message)} rows={2} placeholder="Optional" {...form.register("description")} />
+      </Field>
+      {ownerOptions ? (
+        <Field id="create-token-owner" label="Owner" error={errors.ownerId?.message}>
+          <Select {...fieldA11y("create-token-owner", errors.ownerId?.message)} {...form.register("ownerId")}>
+            {ownerOptions.map((owner) => (
+              <option key={owner.id} value={owner.id}>
+                {owner.id === actorId ? `${owner.name} (you)` : `${owner.name} (${owner.email})`}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <div className="space-y-1">
+          <p className="text-sm font-medium text-slate-700">Owner</p>
+          <p className="text-sm text-slate-900">You</p>
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="create-token-role" label="Role" error={errors.role?.message}>
+          <Select {...fieldA11y("create-token-role", errors.role?.message)} {...form.register("role")}>
+            {grantableRoles.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="create-token-expiration" label="Expiration" error={errors.expiration?.message}>
+          <Select {...fieldA11y("create-token-expiration", errors.expiration?.message)} {...form.register("expiration")}>
+            {EXPIRATION_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>
+                {EXPIRATION_LABELS[choice]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {custom ? (
+        <Controller
+          control={form.control}
+          name="customExpiresAt"
+          render={({ field, fieldState }) => (
+            <Field id="create-token-expires-on" label="Expiration date" error={fieldState.error?.message} hint="The token expires at the end of this day, your time.">
+              <Input
+                {...fieldA11y("create-token-expires-on", fieldState.error?.message)}
+                type="date"
+                min={tomorrow}
+                ref={field.ref}
+                name={field.name}
+                onBlur={field.onBlur}
+                value={isoToInputValue(field.value, "date")}
+                onChange={(e) => field.onChange(endOfLocalDayIso(e.target.value))}
+              />
+            </Field>
+          )}
+        />
+      ) : null}
+      <div className="flex justify-end gap-2 pt-2">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          Generate Token
+        </Button>
+      </div>
+    </form>
+  );
+}

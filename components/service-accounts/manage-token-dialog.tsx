@@ -1,0 +1,123 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Field, fieldA11y } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { Select, Textarea } from "@/components/ui/input";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import { updateServiceAccountAction } from "@/lib/service-accounts/actions";
+import { updateServiceAccountSchema, type UpdateServiceAccountInput } from "@/lib/service-accounts/schemas";
+import type { OwnerOption } from "@/lib/users/find-owner-options";
+import type { ManagedAccount } from "./service-account-row-actions";
+
+const FIELDS = ["description", "ownerId", "role"] as const satisfies readonly (keyof UpdateServiceAccountInput)[];
+
+type ManageTokenDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  account: ManagedAccount;
+  grantableRoles: readonly ServiceAccountRole[];
+  ownerOptions?: readonly OwnerOption[];
+};
+
+/** CloudTruth's EDIT API TOKEN: description, owner and role. */
+export function ManageTokenDialog({ open, onOpenChange, account, grantableRoles, ownerOptions }: ManageTokenDialogProps) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title="Manage API Token" description={account.name}>
+      <ManageTokenForm account={account} grantableRoles={grantableRoles} ownerOptions={ownerOptions} onDone={() => onOpenChange(false)} />
+    </Dialog>
+  );
+}
+
+// Mounted on open (Radix unmounts closed content), so each opening starts from the account's current values.
+function ManageTokenForm({ account, grantableRoles, ownerOptions, onDone }: Omit<ManageTokenDialogProps, "open" | "onOpenChange"> & { onDone: () => void }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(updateServiceAccountSchema), // the server's own schema
+    defaultValues: { id: account.id, description: account.description, ownerId: account.owner.id, role: account.role },
+  });
+  const { errors, isSubmitting } = form.formState;
+  // Only someone who may grant the current role may change it (the server checks both roles).
+  const roleLocked = !grantableRoles.includes(account.role);
+  const owners = ownerOptions && !ownerOptions.some((o) => o.id === account.owner.id) ? [account.owner, ...ownerOptions] : ownerOptions;
+  const id = (field: string) => `manage-${account.id}-${field}`;
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    setFormError(null);
+    const result = await updateServiceAccountAction(input);
+    if (!result.ok) {
+      let shown = false;
+      for (const field of FIELDS) {
+        const message = result.error.fieldErrors?.[field]?.[0];
+        if (message) {
+          form.setError(field, { message }, { shouldFocus: !shown });
+          shown = true;
+        }
+      }
+      if (!shown) setFormError(result.error.message);
+      return;
+    }
+    toast.success(`${account.name} updated`);
+    onDone();
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={formError} />
+      <Field id={id("description")} label="Description" error={errors.description?.message}>
+        <Textarea {...fieldA11y(id("description"), errors.description?.message)} rows={3} {...form.register("description")} />
+      </Field>
+      {owners ? (
+        <Field id={id("owner")} label="Owner" error={errors.ownerId?.message}>
+          <Select {...fieldA11y(id("owner"), errors.ownerId?.message)} {...form.register("ownerId")}>
+            {owners.map((owner) => (
+              <option key={owner.id} value={owner.id}>
+                {owner.name} ({owner.email})
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : (
+        <div className="space-y-1">
+          <p className="text-sm font-medium text-slate-700">Owner</p>
+          <p className="text-sm text-slate-900">
+            {account.owner.name} <span className="text-slate-500">({account.owner.email})</span>
+          </p>
+        </div>
+      )}
+      {roleLocked ? (
+        <div className="space-y-1">
+          <p className="text-sm font-medium text-slate-700">Role</p>
+          <p className="text-sm text-slate-900">{ROLE_LABELS[account.role]}</p>
+          <p className="text-xs text-slate-500">You cannot change a role you are not allowed to grant.</p>
+        </div>
+      ) : (
+        <Field id={id("role")} label="Role" error={errors.role?.message}>
+          <Select {...fieldA11y(id("role"), errors.role?.message)} {...form.register("role")}>
+            {grantableRoles.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      <div className="flex justify-end gap-2 pt-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          Update
+        </Button>
+      </div>
+    </form>
+  );
+}

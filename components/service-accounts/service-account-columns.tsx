@@ -1,0 +1,106 @@
+"use client";
+import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import Link from "next/link";
+import { createContext, use } from "react";
+import { Badge } from "@/components/ui/badge";
+import { LocalTime } from "@/components/ui/local-time";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import type { ServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
+import type { OwnerOption } from "@/lib/users/find-owner-options";
+import { ServiceAccountRowActions } from "./service-account-row-actions";
+import { TokenStatusBadge } from "./token-status-badge";
+
+// Module scope keeps the reference stable. Manual (server-side) paging and sorting: no row-model slots.
+export const serviceAccountFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature });
+export type ServiceAccountFeatures = typeof serviceAccountFeatures;
+
+export type ServiceAccountColumnOptions = {
+  /** My tokens leaves the Owner column out: every row is the viewer's own. */
+  showOwner: boolean;
+  /** False when the actor may manage none of the rows: no actions column at all. */
+  withActions: boolean;
+};
+
+/**
+ * What the actions cells need, passed by context rather than baked into the columns: column definitions
+ * stay the same across router.refresh(), so the cells (and any dialog open in them) are not remounted.
+ */
+export type RowActionsContextValue = {
+  /** Rows the actor may manage, as the server decided (canManageServiceAccount); others get no actions. */
+  manageableIds: ReadonlySet<string>;
+  grantableRoles: readonly ServiceAccountRole[];
+  /** Given only to actors who may hand an account to someone else (ADMIN and up). */
+  ownerOptions?: readonly OwnerOption[];
+};
+export const RowActionsContext = createContext<RowActionsContextValue>({ manageableIds: new Set(), grantableRoles: [] });
+
+const col = createColumnHelper<ServiceAccountFeatures, ServiceAccountRow>();
+
+const never = <span className="text-slate-400">Never</span>;
+const optionalTime = (iso: string | null) => (iso ? <LocalTime iso={iso} /> : never);
+
+/** Column ids equal the server's SERVICE_ACCOUNT_SORTS, so a header click maps straight onto `?sort=`. */
+export function getServiceAccountColumns({ showOwner, withActions }: ServiceAccountColumnOptions) {
+  return col.columns([
+    col.accessor("name", {
+      header: "Name",
+      cell: (info) => (
+        <Link
+          href={`/admin/api-tokens/${info.row.original.id}`}
+          className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-600"
+        >
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    col.accessor("description", {
+      header: "Description",
+      enableSorting: false,
+      cell: (info) => {
+        const text = info.getValue();
+        if (!text) return <span className="text-slate-400">—</span>;
+        return (
+          <span className="block max-w-[12rem] truncate" title={text}>
+            {text}
+          </span>
+        );
+      },
+    }),
+    ...(showOwner
+      ? [
+          col.accessor((row) => row.owner.name, {
+            id: "owner",
+            header: "Owner",
+            enableSorting: false,
+            cell: (info) => <span title={info.row.original.owner.email}>{info.getValue()}</span>,
+          }),
+        ]
+      : []),
+    col.accessor("role", { header: "Role", cell: (info) => <Badge tone="indigo">{ROLE_LABELS[info.getValue()]}</Badge> }),
+    col.accessor("status", { header: "Status", enableSorting: false, cell: (info) => <TokenStatusBadge status={info.getValue()} /> }),
+    col.accessor("createdAt", { header: "Created", sortDescFirst: true, cell: (info) => <LocalTime iso={info.getValue()} dateOnly /> }),
+    col.accessor("lastUsedAt", { header: "Last used", sortDescFirst: true, cell: (info) => optionalTime(info.getValue()) }),
+    col.accessor((row) => row.expiresAt, {
+      id: "tokenExpiresAt",
+      header: "Expires",
+      sortDescFirst: false,
+      cell: (info) => optionalTime(info.getValue()),
+    }),
+    ...(withActions
+      ? [
+          col.display({
+            id: "actions",
+            header: () => <span className="sr-only">Actions</span>,
+            cell: ({ row }) => <ActionsCell account={row.original} />,
+          }),
+        ]
+      : []),
+  ]);
+}
+
+function ActionsCell({ account }: { account: ServiceAccountRow }) {
+  const { manageableIds, grantableRoles, ownerOptions } = use(RowActionsContext);
+  if (!manageableIds.has(account.id)) return null;
+  return <ServiceAccountRowActions account={account} grantableRoles={grantableRoles} ownerOptions={ownerOptions} />;
+}

@@ -1,0 +1,71 @@
+"use client";
+import { Check, Copy, TriangleAlert } from "lucide-react";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { LocalTime } from "@/components/ui/local-time";
+
+/** The dialog title while a new token is on show (create and regenerate both switch to it). */
+export const TOKEN_REVEAL_TITLE = "Copy your API token";
+
+export type RevealedTokenView = { value: string; expiresAt: string | null };
+
+/**
+ * The one time a token's value is shown. It lives only in the parent's React state: never in the URL, storage
+ * or a server render, so closing the dialog, navigating or reloading loses it for good.
+ */
+export function TokenRevealPanel({ token, onDone }: { token: RevealedTokenView; onDone: () => void }) {
+  const [copied, setCopied] = useState(false);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(token.value);
+      setCopied(true);
+      toast.success("Copied to clipboard");
+    } catch {
+      toast.error("Could not copy. Select the token and copy it by hand.");
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="space-y-1">
+        <label htmlFor="revealed-token" className="block text-sm font-medium text-slate-700">
+          Access token
+        </label>
+        <div className="flex gap-2">
+          <input
+            id="revealed-token"
+            readOnly
+            value={token.value}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby="revealed-token-warning"
+            onFocus={(e) => e.currentTarget.select()}
+            className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30"
+          />
+          <Button variant="secondary" onClick={copy} className="shrink-0">
+            {copied ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
+            {copied ? "Copied" : "Copy"}
+          </Button>
+        </div>
+        <p className="text-xs text-slate-500">
+          {token.expiresAt ? (
+            <>
+              Expires <LocalTime iso={token.expiresAt} />.
+            </>
+          ) : (
+            "This token does not expire."
+          )}
+        </p>
+      </div>
+      <div id="revealed-token-warning" className="flex gap-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <TriangleAlert className="mt-0.5 size-4 shrink-0" aria-hidden />
+        <p>Make sure to copy your access token now. It will not be shown again.</p>
+      </div>
+      <div className="flex justify-end">
+        <Button onClick={onDone}>Done</Button>
+      </div>
+    </div>
+  );
+}
