@@ -50,7 +50,8 @@ export function CreateTokenDialog(props: CreateTokenProps) {
       <Dialog
         open={open}
         onOpenChange={onOpenChange}
-        title={revealed ? TOKEN_REVEAL_TITLE : "Create new API token"}
+        dismissible={!revealed}
+      title={revealed ? TOKEN_REVEAL_TITLE : "Create new API token"}
         description={revealed ? `The access token for ${revealed.name}.` : "A service account is created with the token. It acts with the role you choose."}
       >
         {revealed ? (

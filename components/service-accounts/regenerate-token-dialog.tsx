@@ -33,6 +33,7 @@ export function RegenerateTokenDialog({ open, onOpenChange, account }: Regenerat
     <Dialog
       open={open}
       onOpenChange={change}
+      dismissible={!revealed}
       title={revealed ? TOKEN_REVEAL_TITLE : "Regenerate API Token"}
       description={revealed ? `The new access token for ${account.name}.` : account.name}
     >

@@ -29,9 +29,12 @@ export function UsersTable({ result, params, canManage, grantableRoles, currentU
   const pathname = usePathname();
   const [isPending, startTransition] = useTransition();
 
+  // Keyed on the roles' values, not the array: router.refresh() sends a new array, and new column
+  // definitions would remount every row's menu and close an open dialog.
+  const rolesKey = grantableRoles.join(",");
   const columns = useMemo(
-    () => getUserColumns({ canManage, grantableRoles, currentUserId }),
-    [canManage, grantableRoles, currentUserId],
+    () => getUserColumns({ canManage, grantableRoles: rolesKey ? (rolesKey.split(",") as Role[]) : [], currentUserId }),
+    [canManage, rolesKey, currentUserId],
   );
   const { pagination, sorting } = useMemo(
     () => ({

@@ -29,7 +29,8 @@ export async function regenerateToken(input: z.output<typeof regenerateTokenSche
     if (previousAlive) {
       previousExpiresAt = input.previousToken === "keep_until" ? new Date(input.previousTokenExpiresAt!) : now;
       if (previous.expiresAt && previousExpiresAt > previous.expiresAt) {
-        throw validationError({ previousTokenExpiresAt: [`Must not be after the token's own expiry (${previous.expiresAt.toISOString()})`] });
+        const own = previous.expiresAt.toISOString().slice(0, 16).replace("T", " ");
+        throw validationError({ previousTokenExpiresAt: [`Must not be after the token's own expiry (${own} UTC)`] });
       }
     }
     const lifetime = previous?.expiresAt ? previous.expiresAt.getTime() - previous.createdAt.getTime() : null;
