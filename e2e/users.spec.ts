@@ -61,7 +61,9 @@ test("an ADMIN adds a user with a generated password, shown once, which then sig
     await newcomer.getByRole("button", { name: "Sign in" }).click();
     await expect(newcomer).toHaveURL(/\/admin\/api-tokens$/);
     await expect(newcomer.getByTestId("current-role")).toHaveText("Auditor");
-    await expect(newcomer.getByRole("navigation", { name: "Admin" }).getByRole("link")).toHaveText(["API Tokens", "Audit Log", "Users"]);
+    await newcomer.getByRole("complementary").getByRole("link", { name: "Users", exact: true }).click();
+    await expect(newcomer.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    await expect(newcomer.getByRole("button", { name: "Add user" })).toHaveCount(0);
   } finally {
     await context.close();
   }

@@ -26,7 +26,13 @@ export type CalledAction = { response: APIResponse; body: string };
  * POSTs a server action to `pagePath` with `args` (its argument list). The body is Next's RSC stream; the
  * action's return value appears in it as JSON, which is what the tests look for.
  */
-export async function callAction(request: APIRequestContext, pagePath: string, id: string, args: unknown[]): Promise<CalledAction> {
+export async function callAction(
+  request: APIRequestContext,
+  pagePath: string,
+  id: string,
+  args: unknown[],
+  headers: Record<string, string> = {},
+): Promise<CalledAction> {
   const baseURL = test.info().project.use.baseURL;
   if (!baseURL) throw new Error("No baseURL in the Playwright config");
   const response = await request.post(pagePath, {
@@ -35,6 +41,7 @@ export async function callAction(request: APIRequestContext, pagePath: string, i
       "Content-Type": "text/plain;charset=UTF-8",
       Accept: "text/x-component",
       Origin: baseURL,
+      ...headers,
     },
     data: JSON.stringify(args),
     maxRedirects: 0,

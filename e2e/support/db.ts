@@ -96,6 +96,11 @@ export async function getUser(id: string): Promise<UserRecord> {
   return rows[0];
 }
 
+/** Changes a user behind the app's back, as another instance or an operator's SQL would. */
+export async function setStatusInDatabase(id: string, status: UserStatus): Promise<void> {
+  await db().query(`UPDATE "User" SET status = $2, "updatedAt" = now() WHERE id = $1`, [id, status]);
+}
+
 export async function countUsers(where: { emailLike?: string; role?: Role } = {}): Promise<number> {
   const { rows } = await db().query<{ count: string }>(
     `SELECT count(*) FROM "User" WHERE ($1::text IS NULL OR email LIKE $1) AND ($2::text IS NULL OR role::text = $2)`,

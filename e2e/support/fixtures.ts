@@ -31,14 +31,15 @@ type Fixtures = {
   asRole: (role: Exclude<Role, "OWNER">, options?: { name?: string; status?: UserStatus }) => Promise<SeededUser>;
 };
 
+// The fixture callback is named `provide`, not Playwright's usual `use`: the React hooks lint rule would
+// take that for React's use().
 export const test = base.extend<Fixtures, { database: void }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
-  signIn: async ({}, use) => {
-    await use(signIn);
+  signIn: async ({}, provide) => {
+    await provide(signIn);
   },
-  signedInPage: async ({ browser }, use) => {
+  signedInPage: async ({ browser }, provide) => {
     const contexts: BrowserContext[] = [];
-    await use(async (user) => {
+    await provide(async (user) => {
       const context = await browser.newContext();
       contexts.push(context);
       const page = await context.newPage();
@@ -47,8 +48,8 @@ export const test = base.extend<Fixtures, { database: void }>({
     });
     await Promise.all(contexts.map((context) => context.close()));
   },
-  asRole: async ({ page }, use) => {
-    await use(async (role, options) => {
+  asRole: async ({ page }, provide) => {
+    await provide(async (role, options) => {
       const user = await createUser({ role, ...options });
       await signIn(page, user);
       return user;
@@ -56,9 +57,8 @@ export const test = base.extend<Fixtures, { database: void }>({
   },
   // Ends the worker's database pool after its last test, so the worker exits cleanly.
   database: [
-    // eslint-disable-next-line no-empty-pattern -- as above
-    async ({}, use) => {
-      await use();
+    async ({}, provide) => {
+      await provide();
       await closeDb();
     },
     { scope: "worker", auto: true },
