@@ -15,7 +15,7 @@ const PORT = 3399;
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 
-if (!existsSync(path.join(projectRoot, ".next", "BUILD_ID"))) {
+if (!existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   say("no production build yet: next build");
   spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: projectRoot, stdio: "inherit" });
 }
