@@ -7,8 +7,8 @@ const port = Number(process.env.E2E_PORT ?? 3311);
 // The server creates this first owner at start, as quickstart does; it is the only OWNER in the e2e database.
 export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e-owner-password-1" };
 const baseURL = `http://127.0.0.1:${port}`;
-// A low per-token API limit, so the rate-limit test reaches it quickly (workers read it from the environment).
-process.env.E2E_API_RATE_LIMIT ??= "60";
+// A low per-token API limit, so the rate-limit test reaches it quickly.
+export const E2E_API_RATE_LIMIT = 60;
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +40,7 @@ export default defineConfig({
       NODE_ENV: "production",
       KEYHOLD_ADMIN_EMAIL: E2E_OWNER.email,
       KEYHOLD_ADMIN_PASSWORD: E2E_OWNER.password,
-      KEYHOLD_API_RATE_LIMIT: process.env.E2E_API_RATE_LIMIT,
+      KEYHOLD_API_RATE_LIMIT: String(E2E_API_RATE_LIMIT),
       // Every e2e request comes from 127.0.0.1: the per-address failure limit is tested in lib/api instead.
       KEYHOLD_API_AUTH_FAILURE_LIMIT: "100000",
     },

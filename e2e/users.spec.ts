@@ -2,7 +2,7 @@
 import type { Page } from "@playwright/test";
 import { E2E_OWNER } from "../playwright.config";
 import { actionId, actionResult, callAction, USER_ACTIONS } from "./support/actions";
-import { auditEvents, countUsers, createUser, findUserByEmail, getUser, uniqueEmail } from "./support/db";
+import { auditEvents, countUsers, createUser, findUserByEmail, getUser, liveSessionCount, uniqueEmail } from "./support/db";
 import { expect, test } from "./support/fixtures";
 
 /** The Users page filtered down to one user, so rows added by parallel tests cannot push it off the page. */
@@ -159,7 +159,8 @@ test("an ADMIN disables and enables a user from the row menu; their own row only
   await (await openRowMenu(page, target.email)).getByRole("menuitem", { name: "Disable user" }).click();
   await page.getByRole("dialog", { name: `Disable ${target.name}?` }).getByRole("button", { name: "Disable" }).click();
   await expect(row.getByRole("cell", { name: "Disabled", exact: true })).toBeVisible();
-  expect(await getUser(target.id)).toMatchObject({ status: "DISABLED", sessionVersion: 1 });
+  expect(await getUser(target.id)).toMatchObject({ status: "DISABLED" });
+  expect(await liveSessionCount(target.id)).toBe(0);
 
   await (await openRowMenu(page, target.email)).getByRole("menuitem", { name: "Enable user" }).click();
   await expect(row.getByRole("cell", { name: "Active", exact: true })).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E_API_RATE_LIMIT } from "../../playwright.config";
 import { auditEvents } from "../support/db";
 import { apiClient, createServiceAccountWithToken, errorOf } from "../support/tokens";
 
@@ -41,7 +42,7 @@ test.describe("REST API: bad input and limits", () => {
   });
 
   test("a token over its per-minute limit gets 429 with Retry-After, and the refusal is audited", async ({ request }) => {
-    const limit = Number(process.env.E2E_API_RATE_LIMIT);
+    const limit = E2E_API_RATE_LIMIT;
     const account = await createServiceAccountWithToken("VIEWER");
     const api = apiClient(request, account.value);
     const first = await api.get("/api/v1/whoami");

@@ -15,7 +15,6 @@ export type UserRecord = {
   role: Role;
   status: UserStatus;
   passwordHash: string;
-  sessionVersion: number;
   lastSignInAt: Date | null;
 };
 
@@ -99,6 +98,15 @@ export async function getUser(id: string): Promise<UserRecord> {
 /** Changes a user behind the app's back, as another instance or an operator's SQL would. */
 export async function setStatusInDatabase(id: string, status: UserStatus): Promise<void> {
   await db().query(`UPDATE "User" SET status = $2, "updatedAt" = now() WHERE id = $1`, [id, status]);
+}
+
+/** Sessions of the user that still work (not revoked, not expired). */
+export async function liveSessionCount(userId: string): Promise<number> {
+  const { rows } = await db().query<{ count: string }>(
+    `SELECT count(*) FROM "UserSession" WHERE "userId" = $1 AND "revokedAt" IS NULL AND "expiresAt" > now()`,
+    [userId],
+  );
+  return Number(rows[0]!.count);
 }
 
 export async function countUsers(where: { emailLike?: string; role?: Role } = {}): Promise<number> {

@@ -33,7 +33,8 @@ export function apiClient(request: APIRequestContext, token: string | null) {
     post: (path: string, body?: unknown) => request.post(path, { headers: { ...headers, "Content-Type": "application/json" }, data: body === undefined ? undefined : JSON.stringify(body) }),
     patch: (path: string, body: unknown) => request.patch(path, { headers: { ...headers, "Content-Type": "application/json" }, data: JSON.stringify(body) }),
     raw: (method: string, path: string, body: string, contentType = "application/json") =>
-      request.fetch(path, { method, headers: { ...headers, "Content-Type": contentType }, data: body }),
+      // A Buffer, so Playwright sends the bytes as they are (a string would be JSON-encoded again).
+      request.fetch(path, { method, headers: { ...headers, "Content-Type": contentType }, data: Buffer.from(body) }),
   };
 }
 

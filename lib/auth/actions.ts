@@ -8,7 +8,7 @@ import type { ActionResult } from "@/lib/errors";
 import { requestMeta } from "@/lib/http/request-context";
 import { actorParty, userDisplayName } from "./actor";
 import { signIn, signOut } from "./auth";
-import { currentActor } from "./guard";
+import { currentActor, currentSessionId } from "./guard";
 import { signInSchema, type SignInInput } from "./schemas";
 
 const INVALID = "Invalid email or password";
@@ -41,12 +41,16 @@ function lockedMessage(seconds: number): string {
   return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (at ${at} UTC).`;
 }
 
+/** Revokes this session (a copy of the cookie stops working too), audits it, and clears the cookie. */
 export async function signOutAction(): Promise<void> {
-  const actor = await currentActor();
-  if (actor) {
+  const [actor, sessionId] = await Promise.all([currentActor(), currentSessionId()]);
+  if (actor && sessionId) {
     const meta = await requestMeta();
     const target = { type: "user", id: actor.id, name: userDisplayName(actor) };
-    await db.$transaction((tx) => audit(tx, meta, { action: "user.signed_out", actor: actorParty(actor), target }));
+    await db.$transaction(async (tx) => {
+      await tx.userSession.updateMany({ where: { id: sessionId, userId: actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await audit(tx, meta, { action: "user.signed_out", actor: actorParty(actor), target, metadata: { sessionId } });
+    });
   }
   await signOut({ redirectTo: "/login" });
 }

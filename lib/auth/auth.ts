@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "@/lib/config/env";
 import { metaFromHeaders } from "@/lib/http/request-context";
+import { SESSION_MAX_AGE_SECONDS } from "./session-settings";
 import { signInWithPassword } from "./sign-in";
 
 /** Why authorize() refused: `invalid`, or `locked:<seconds until retry>`. */
@@ -14,22 +15,27 @@ export class SignInRefused extends CredentialsSignin {
 
 declare module "next-auth" {
   interface User {
-    sessionVersion?: number;
+    sessionId?: string;
   }
   interface Session {
-    sessionVersion?: number;
+    sessionId?: string;
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
-// next-auth issues and reads the session cookie (a signed, encrypted JWT holding the user id). Whether that
-// user may still act, and with which role, is decided per request by lib/auth/guard.ts from the database.
+// next-auth issues and reads the session cookie (an encrypted JWT naming the user and their UserSession).
+// Whether that session is still live, and the user's role now, is decided per request by lib/auth/guard.ts.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
+  // A failed sign-in is expected (and audited): not worth a stack trace in the log.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -46,12 +52,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sessionVersion = user.sessionVersion ?? 0;
+      if (user?.sessionId) token.sid = user.sessionId;
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
-      session.sessionVersion = typeof token.sessionVersion === "number" ? token.sessionVersion : 0;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

@@ -8,20 +8,27 @@ import { authorize } from "./authorize";
 import { hasPermission, type Permission } from "./permissions";
 
 /**
- * The signed-in user as the database sees them now: a disabled user, a bumped session version or a changed
- * role takes effect on the very next request, whatever the cookie says. Once per request.
+ * The signed-in user as the database sees them now: a revoked session (signed out, user disabled), a disabled
+ * user or a changed role takes effect on the very next request, whatever the cookie says. Once per request.
  */
 export const currentActor = cache(async (): Promise<UserActor | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, name: true, email: true, role: true, status: true, sessionVersion: true },
+  const sessionId = session?.sessionId;
+  if (!sessionId || !session.user?.id) return null;
+  const live = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: { revokedAt: true, expiresAt: true, user: { select: { id: true, name: true, email: true, role: true, status: true } } },
   });
-  if (!user || user.status !== "ACTIVE" || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
+  if (!live || live.revokedAt || live.expiresAt <= new Date()) return null;
+  const { user } = live;
+  if (user.id !== session.user.id || user.status !== "ACTIVE") return null;
   return { type: "USER", id: user.id, name: user.name, email: user.email, role: user.role };
 });
+
+/** The session the current request's cookie names (for sign-out). */
+export async function currentSessionId(): Promise<string | null> {
+  return (await auth())?.sessionId ?? null;
+}
 
 export { authorize };
 

@@ -11,6 +11,9 @@ describe("signInWithPassword", () => {
     const outcome = await signInWithPassword(user.email.toUpperCase(), TEST_PASSWORD, meta);
     expect(outcome).toMatchObject({ ok: true, user: { id: user.id } });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).not.toBeNull();
+    const session = await db.userSession.findUniqueOrThrow({ where: { id: outcome.ok ? outcome.user.sessionId : "" } });
+    expect(session).toMatchObject({ userId: user.id, revokedAt: null, ip: meta.ip });
+    expect(session.expiresAt.getTime() - Date.now()).toBeGreaterThan(11 * 3_600_000);
     const [event] = await eventsFor(user.id);
     expect(event).toMatchObject({ action: "user.signed_in", actorId: user.id, ip: meta.ip, userAgent: "vitest", requestId: meta.requestId });
   });

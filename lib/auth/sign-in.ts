@@ -3,11 +3,12 @@ import { db } from "@/lib/db/client";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { emailSchema } from "@/lib/users/schemas";
 import { userDisplayName } from "./actor";
+import { SESSION_MAX_AGE_SECONDS } from "./session-settings";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { clearFailedSignIns, recordFailedSignIn, signInLockedFor } from "./sign-in-limiter";
 
 export type SignInOutcome =
-  | { ok: true; user: { id: string; name: string; email: string; sessionVersion: number } }
+  | { ok: true; user: { id: string; name: string; email: string; sessionId: string } }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -33,12 +34,17 @@ export async function signInWithPassword(rawEmail: string, password: string, met
   }
 
   await clearFailedSignIns(email, meta.ip);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  const session = await db.$transaction(async (tx) => {
+    const now = new Date();
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    const created = await tx.userSession.create({
+      data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000), ip: meta.ip, userAgent: meta.userAgent },
+    });
     const party = { type: "USER" as const, id: user.id, name: userDisplayName(user) };
-    await audit(tx, meta, { action: "user.signed_in", actor: party, target: { ...party, type: "user", id: user.id } });
+    await audit(tx, meta, { action: "user.signed_in", actor: party, target: { ...party, type: "user" }, metadata: { sessionId: created.id } });
+    return created;
   });
-  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion } };
+  return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionId: session.id } };
 }
 
 async function recordFailure(email: string, meta: RequestMeta, reason: string, user?: { id: string; name: string; email: string }) {

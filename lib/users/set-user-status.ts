@@ -8,7 +8,7 @@ import { forbiddenError, notFoundError } from "@/lib/errors";
 import { assertAnotherActiveOwner } from "./owner-lock";
 import type { setUserStatusSchema } from "./schemas";
 
-/** Disables or enables a user. Disabling also ends every session the user has (sessionVersion bump). */
+/** Disables or enables a user. Disabling also revokes every session the user has. */
 export async function setUserStatus({ userId, status }: z.output<typeof setUserStatusSchema>, { actor, meta }: ActionContext) {
   if (userId === actor.id) throw forbiddenError("You cannot disable or enable yourself.");
   return db.$transaction(async (tx) => {
@@ -17,10 +17,10 @@ export async function setUserStatus({ userId, status }: z.output<typeof setUserS
     if (!canGrantRole(actor.role, user.role)) throw forbiddenError("You cannot manage a user with this role.");
     if (user.status === status) return { id: user.id, status };
     if (status === "DISABLED" && user.role === "OWNER") await assertAnotherActiveOwner(tx, user.id);
-    await tx.user.update({
-      where: { id: user.id },
-      data: status === "DISABLED" ? { status, sessionVersion: { increment: 1 } } : { status },
-    });
+    await tx.user.update({ where: { id: user.id }, data: { status } });
+    if (status === "DISABLED") {
+      await tx.userSession.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    }
     await audit(tx, meta, {
       action: status === "DISABLED" ? "user.disabled" : "user.enabled",
       actor: actorParty(actor),
