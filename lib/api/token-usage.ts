@@ -9,15 +9,17 @@ type Pending = { serviceAccountId: string; requests: number; lastUsedAt: Date; l
 const globalForUsage = globalThis as unknown as { keyholdUsage?: Map<string, Pending>; keyholdUsageTimer?: NodeJS.Timeout };
 const pending = (globalForUsage.keyholdUsage ??= new Map());
 
-export function recordTokenUse(tokenId: string, serviceAccountId: string, ip: string | null, now = new Date()): void {
+/** Counts one request. Returns the write it started, if it started one (not awaited by requests). */
+export function recordTokenUse(tokenId: string, serviceAccountId: string, ip: string | null, now = new Date()): Promise<void> | undefined {
   const entry = pending.get(tokenId) ?? { serviceAccountId, requests: 0, lastUsedAt: now, lastUsedIp: ip, flushedAt: 0 };
   entry.requests += 1;
   entry.lastUsedAt = now;
   entry.lastUsedIp = ip;
   pending.set(tokenId, entry);
-  // The first use of a token (or the first in a minute) is written at once, so "last used" is fresh.
-  if (now.getTime() - entry.flushedAt >= FLUSH_EVERY_MS) void flushToken(tokenId, entry);
   globalForUsage.keyholdUsageTimer ??= setInterval(() => void flushTokenUsage(), FLUSH_EVERY_MS).unref();
+  // The first use of a token (or the first in a minute) is written at once, so "last used" is fresh.
+  if (now.getTime() - entry.flushedAt >= FLUSH_EVERY_MS) return flushToken(tokenId, entry);
+  return undefined;
 }
 
 /** Writes every token's pending counts (the timer calls this; tests and shutdown may too). */

