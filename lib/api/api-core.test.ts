@@ -15,8 +15,9 @@ describe("authenticateToken", () => {
     });
     const expired = await createTestServiceAccount(owner.id, { expiresAt: new Date(Date.now() - 1000) });
     expect(await authenticateToken(expired.value)).toBeNull();
-    await db.apiToken.update({ where: { id: active.token.id }, data: { revokedAt: new Date() } });
-    expect(await authenticateToken(active.value)).toBeNull();
+    const revoked = await createTestServiceAccount(owner.id);
+    await db.apiToken.update({ where: { id: revoked.token.id }, data: { revokedAt: new Date() } });
+    expect(await authenticateToken(revoked.value)).toBeNull();
     expect(await authenticateToken(`${active.value.slice(0, -1)}0`)).toBeNull();
   });
 
@@ -69,5 +70,42 @@ describe("token usage", () => {
     await flushTokenUsage();
     expect((await db.tokenUsage.findMany({ where: { tokenId: token.id } })).map((u) => u.requests)).toEqual([10]);
     expect((await db.serviceAccount.findUniqueOrThrow({ where: { id: account.id } })).lastUsedAt).not.toBeNull();
+  });
+});
+
+describe("token lookup cache", () => {
+  const eventually = async (check: () => Promise<boolean>) => {
+    for (let i = 0; i < 50; i++) {
+      if (await check()) return true;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return false;
+  };
+
+  it("forgets a token revoked through the app at once, and one revoked by SQL on the notification", async () => {
+    const { revokeToken } = await import("@/lib/service-accounts/revoke-token");
+    const { actorOf, testMeta } = await import("@/lib/testing/factories");
+    const admin = await createTestUser({ role: "ADMIN" });
+    const viaApp = await createTestServiceAccount(admin.id);
+    const viaSql = await createTestServiceAccount(admin.id);
+    // Warm the cache (the first call also opens the notification connection).
+    await authenticateToken(viaApp.value);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await authenticateToken(viaApp.value)).not.toBeNull();
+    expect(await authenticateToken(viaSql.value)).not.toBeNull();
+
+    await revokeToken({ tokenId: viaApp.token.id }, { actor: actorOf(admin), meta: testMeta() });
+    expect(await authenticateToken(viaApp.value)).toBeNull();
+
+    await db.$executeRaw`UPDATE "ApiToken" SET "revokedAt" = now() WHERE id = ${viaSql.token.id}::uuid`;
+    expect(await eventually(async () => (await authenticateToken(viaSql.value)) === null)).toBe(true);
+  });
+
+  it("sees a role change made by SQL", async () => {
+    const owner = await createTestUser();
+    const { account, value } = await createTestServiceAccount(owner.id, { role: "VIEWER" });
+    await authenticateToken(value);
+    await db.serviceAccount.update({ where: { id: account.id }, data: { role: "ADMIN" } });
+    expect(await eventually(async () => (await authenticateToken(value))?.actor.role === "ADMIN")).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { ServiceAccountActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/token-format";
+import { tokenCache } from "./token-cache";
 
 export type AuthenticatedToken = {
   actor: ServiceAccountActor;
@@ -15,12 +16,28 @@ export function bearerToken(header: string | null): string | null {
 
 /**
  * Who a token belongs to, or null. Format and checksum first (a malformed token costs no query), then one
- * indexed lookup by SHA-256, then status. Revoked, expired, deleted and unknown all answer null alike.
+ * indexed lookup by SHA-256 (cached, see token-cache.ts), then status. Revoked, expired, deleted and unknown
+ * all answer null alike.
  */
 export async function authenticateToken(value: string | null, now = new Date()): Promise<AuthenticatedToken | null> {
   if (!value || !isWellFormedToken(value)) return null;
+  const secretHash = hashToken(value);
+  const cache = tokenCache();
+  const cached = cache.get(secretHash, now.getTime());
+  if (cached) return usable(cached, now) ? cached : null;
+  const generation = cache.currentGeneration();
+  const found = await lookUp(secretHash);
+  if (!found) return null;
+  cache.set(secretHash, found, generation);
+  return usable(found, now) ? found : null;
+}
+
+const usable = (found: AuthenticatedToken, now: Date) => !found.token.expiresAt || found.token.expiresAt > now;
+
+/** The token and its account, or null when unknown or revoked (expiry is checked by the caller). */
+async function lookUp(secretHash: string): Promise<AuthenticatedToken | null> {
   const token = await db.apiToken.findUnique({
-    where: { secretHash: hashToken(value) },
+    where: { secretHash },
     select: {
       id: true,
       publicId: true,
@@ -31,7 +48,7 @@ export async function authenticateToken(value: string | null, now = new Date()):
       serviceAccount: { select: { id: true, name: true, role: true, ownerId: true } },
     },
   });
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
+  if (!token || token.revokedAt) return null;
   const account = token.serviceAccount;
   return {
     actor: { type: "SERVICE_ACCOUNT", id: account.id, name: account.name, role: account.role, ownerId: account.ownerId, tokenId: token.id },

@@ -3,13 +3,14 @@ import type { ActionContext } from "@/lib/actions/run-action";
 import { actorParty } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
+import { tokensChanged } from "@/lib/tokens/token-events";
 import { assertCanManage } from "./access";
 import { accountTarget } from "./owner";
 import type { deleteServiceAccountSchema } from "./schemas";
 
 /** Deletes the account and (cascade) all its tokens, which stop working at once. The audit trail keeps the names. */
 export async function deleteServiceAccount({ id }: z.output<typeof deleteServiceAccountSchema>, { actor, meta }: ActionContext) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const account = await tx.serviceAccount.findUnique({ where: { id }, include: { _count: { select: { tokens: true } } } });
     assertCanManage(actor, account);
     await tx.serviceAccount.delete({ where: { id } });
@@ -21,4 +22,6 @@ export async function deleteServiceAccount({ id }: z.output<typeof deleteService
     });
     return { id };
   });
+  tokensChanged(id);
+  return result;
 }

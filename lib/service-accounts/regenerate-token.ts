@@ -3,6 +3,7 @@ import type { ActionContext } from "@/lib/actions/run-action";
 import { actorParty } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
+import { tokensChanged } from "@/lib/tokens/token-events";
 import { validationError } from "@/lib/errors";
 import { issueToken } from "@/lib/tokens/token-format";
 import { assertCanManage } from "./access";
@@ -16,7 +17,7 @@ import type { regenerateTokenSchema } from "./schemas";
  */
 export async function regenerateToken(input: z.output<typeof regenerateTokenSchema>, { actor, meta }: ActionContext): Promise<RevealedToken> {
   const issued = issueToken();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Row lock: two regenerations of one account run one after the other, so the second sees the first's token
     // as the previous one and never leaves two tokens without a scheduled expiry.
     await tx.$queryRaw`SELECT id FROM "ServiceAccount" WHERE id = ${input.serviceAccountId}::uuid FOR UPDATE`;
@@ -54,4 +55,6 @@ export async function regenerateToken(input: z.output<typeof regenerateTokenSche
     });
     return { id: token.id, publicId: token.publicId, value: issued.value, hint: token.hint, expiresAt: expiresAt?.toISOString() ?? null };
   });
+  tokensChanged(input.serviceAccountId);
+  return result;
 }

@@ -3,6 +3,7 @@ import type { ActionContext } from "@/lib/actions/run-action";
 import { actorParty } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
+import { tokensChanged } from "@/lib/tokens/token-events";
 import { conflictError } from "@/lib/errors";
 import { assertCanManage } from "./access";
 import { accountTarget } from "./owner";
@@ -10,7 +11,7 @@ import type { revokeTokenSchema } from "./schemas";
 
 /** Revokes one token: it is refused from its very next use. */
 export async function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, { actor, meta }: ActionContext) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { serviceAccount: true } });
     assertCanManage(actor, token?.serviceAccount ?? null);
     if (token!.revokedAt) throw conflictError("This token is already revoked.");
@@ -23,6 +24,8 @@ export async function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema
       target: accountTarget(token!.serviceAccount),
       metadata: { tokenId, hint: token!.hint },
     });
-    return { id: tokenId };
+    return { id: tokenId, serviceAccountId: token!.serviceAccountId };
   });
+  tokensChanged(result.serviceAccountId);
+  return { id: result.id };
 }

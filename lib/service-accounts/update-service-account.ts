@@ -3,13 +3,14 @@ import type { ActionContext } from "@/lib/actions/run-action";
 import { actorParty } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
+import { tokensChanged } from "@/lib/tokens/token-events";
 import { assertCanAssignOwner, assertCanGrant, assertCanManage } from "./access";
 import { accountTarget, loadActiveOwner } from "./owner";
 import type { updateServiceAccountSchema } from "./schemas";
 
 /** Manage API Token: description, owner, role. Audited with before and after. */
 export async function updateServiceAccount(input: z.output<typeof updateServiceAccountSchema>, { actor, meta }: ActionContext) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const account = await tx.serviceAccount.findUnique({ where: { id: input.id }, include: { owner: { select: { email: true } } } });
     assertCanManage(actor, account);
     if (input.role !== account.role) {
@@ -33,4 +34,6 @@ export async function updateServiceAccount(input: z.output<typeof updateServiceA
     });
     return { id: updated.id };
   });
+  tokensChanged(input.id);
+  return result;
 }
