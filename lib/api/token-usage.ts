@@ -33,13 +33,13 @@ async function flushToken(tokenId: string, entry: Pending): Promise<void> {
   entry.flushedAt = Date.now();
   const day = new Date(lastUsedAt.toISOString().slice(0, 10));
   try {
-    await db.$transaction([
-      db.apiToken.updateMany({ where: { id: tokenId }, data: { lastUsedAt, lastUsedIp } }),
-      db.serviceAccount.updateMany({ where: { id: entry.serviceAccountId }, data: { lastUsedAt } }),
-      db.$executeRaw`INSERT INTO "TokenUsage" ("tokenId", "day", "requests") SELECT ${tokenId}::uuid, ${day}::date, ${requests}
+    // No transaction: these are statistics, and locking the account before the token (as regeneration
+    // does) keeps a flush from deadlocking with a regeneration.
+    await db.serviceAccount.updateMany({ where: { id: entry.serviceAccountId }, data: { lastUsedAt } });
+    await db.apiToken.updateMany({ where: { id: tokenId }, data: { lastUsedAt, lastUsedIp } });
+    await db.$executeRaw`INSERT INTO "TokenUsage" ("tokenId", "day", "requests") SELECT ${tokenId}::uuid, ${day}::date, ${requests}
         WHERE EXISTS (SELECT 1 FROM "ApiToken" WHERE id = ${tokenId}::uuid)
-        ON CONFLICT ("tokenId", "day") DO UPDATE SET "requests" = "TokenUsage"."requests" + EXCLUDED."requests"`,
-    ]);
+        ON CONFLICT ("tokenId", "day") DO UPDATE SET "requests" = "TokenUsage"."requests" + EXCLUDED."requests"`;
   } catch (error) {
     entry.requests += requests;
     logError("token usage flush failed", error, { tokenId });
