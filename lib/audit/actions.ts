@@ -14,6 +14,10 @@ export const AUDIT_ACTIONS = [
   "token.regenerated",
   "token.revoked",
   "api.request_refused",
+  "audit.exported",
+  "audit.verified",
+  "audit.retention_changed",
+  "audit.purged",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

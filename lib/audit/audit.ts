@@ -1,7 +1,9 @@
-import type { Prisma, Tx } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { ActorType, AuditResult } from "@/lib/db/generated/enums";
 import type { RequestMeta } from "@/lib/http/request-context";
 import type { AuditAction } from "./actions";
+import { AUDIT_CHAIN_LOCK, eventHash, GENESIS_HASH } from "./chain";
 
 /** tokenId: the API token a service account acted with. */
 export type AuditParty = { type: ActorType; id?: string | null; name?: string | null; tokenId?: string };
@@ -18,10 +20,17 @@ export type AuditEventInput = {
 /**
  * The one way an audit event is written. It takes the transaction client of the change it records, so the
  * event commits or rolls back with it. Names are copied in so the event outlives its actor and target.
+ *
+ * It chains the event to the previous one under a lock held to the end of the transaction, so call it after
+ * the change's own writes (no row lock may be taken after it: that is what keeps writers from deadlocking).
  */
 export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
+  const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
+  const [next] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id`;
+  const fields = {
+      id: next!.id,
+      occurredAt: new Date(),
       action: event.action,
       actorType: event.actor.type,
       actorId: event.actor.id ?? null,
@@ -34,7 +43,10 @@ export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): 
       userAgent: meta.userAgent,
       requestId: meta.requestId,
       result: event.result ?? "SUCCESS",
-      metadata: event.metadata,
-    },
+      metadata: event.metadata === undefined ? null : (JSON.parse(JSON.stringify(event.metadata)) as Prisma.InputJsonValue),
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.auditEvent.create({
+    data: { ...fields, metadata: fields.metadata ?? Prisma.DbNull, prevHash, hash: eventHash(prevHash, fields) },
   });
 }
