@@ -2,6 +2,7 @@
 // build, and the console on http://HOST:PORT. Ctrl-C stops the server and the embedded database.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { scheduleAuditRetention } from "../audit/retention";
 import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
 import { loadLocalEnv, migrateDatabase, prepareDatabase, projectRoot, say, stopOnSignal, validatedEnv } from "./runtime";
@@ -29,6 +30,7 @@ if (build.status !== 0) {
 }
 
 const server = await serve(env, projectRoot);
+scheduleAuditRetention();
 say(`Keyhold is ready on http://${env.HOST}:${env.PORT}  (Ctrl-C to stop)`);
 stopOnSignal(async () => {
   server.close();

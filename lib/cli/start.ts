@@ -1,4 +1,5 @@
 // npm start: serve an existing production build (npm run build), with the same database set-up as quickstart.
+import { scheduleAuditRetention } from "../audit/retention";
 import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
 import { loadLocalEnv, migrateDatabase, prepareDatabase, projectRoot, say, stopOnSignal, validatedEnv } from "./runtime";
@@ -11,6 +12,7 @@ const created = await ensureFirstOwner({ email: env.KEYHOLD_ADMIN_EMAIL, passwor
 if (created?.generatedPassword) console.log(`\n  First owner ${created.email}, password (shown once): ${created.generatedPassword}\n`);
 
 const server = await serve(env, projectRoot);
+scheduleAuditRetention();
 say(`Keyhold is listening on http://${env.HOST}:${env.PORT}`);
 stopOnSignal(async () => {
   server.close();
