@@ -7,9 +7,11 @@ import { Controller, useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
 import { Input, Select, Textarea } from "@/components/ui/input";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { RoleSelect } from "@/components/ui/role-select";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { createServiceAccountAction } from "@/lib/service-accounts/actions";
 import { createServiceAccountSchema, EXPIRATION_CHOICES, EXPIRATION_LABELS, type CreateServiceAccountInput } from "@/lib/service-accounts/schemas";
@@ -71,7 +73,6 @@ function CreateTokenForm({
   onCancel,
   onCreated,
 }: CreateTokenProps & { onCancel: () => void; onCreated: (created: { name: string; token: RevealedTokenView }) => void }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(createServiceAccountSchema), // the server's own schema: client and server cannot drift
     defaultValues: {
@@ -83,25 +84,15 @@ function CreateTokenForm({
       customExpiresAt: undefined,
     },
   });
+  const { formError, submit } = useFormAction(form, FIELDS);
   const { errors, isSubmitting } = form.formState;
   const custom = useWatch({ control: form.control, name: "expiration" }) === "custom";
   const [tomorrow] = useState(tomorrowDateInputValue);
 
   const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(null);
-    const result = await createServiceAccountAction({ ...input, customExpiresAt: input.expiration === "custom" ? input.customExpiresAt : undefined });
-    if (!result.ok) {
-      let shown = false;
-      for (const field of FIELDS) {
-        const message = result.error.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message }, { shouldFocus: !shown });
-          shown = true;
-        }
-      }
-      if (!shown) setFormError(result.error.message);
-      return;
-    }
+    const customExpiresAt = input.expiration === "custom" ? input.customExpiresAt : undefined;
+    const result = await submit(() => createServiceAccountAction({ ...input, customExpiresAt }));
+    if (!result.ok) return;
     onCreated({ name: result.data.serviceAccount.name, token: result.data.token });
   });
 
@@ -132,13 +123,7 @@ function CreateTokenForm({
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="create-token-role" label="Role" error={errors.role?.message}>
-          <Select {...fieldA11y("create-token-role", errors.role?.message)} {...form.register("role")}>
-            {grantableRoles.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </Select>
+          <RoleSelect roles={grantableRoles} {...fieldA11y("create-token-role", errors.role?.message)} {...form.register("role")} />
         </Field>
         <Field id="create-token-expiration" label="Expiration" error={errors.expiration?.message}>
           <Select {...fieldA11y("create-token-expiration", errors.expiration?.message)} {...form.register("expiration")}>
@@ -170,14 +155,7 @@ function CreateTokenForm({
           )}
         />
       ) : null}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Generate Token
-        </Button>
-      </div>
+      <FormActions submitLabel="Generate Token" onCancel={onCancel} busy={isSubmitting} />
     </form>
   );
 }

@@ -1,14 +1,15 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
 import { Select, Textarea } from "@/components/ui/input";
+import { RoleSelect } from "@/components/ui/role-select";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { updateServiceAccountAction } from "@/lib/service-accounts/actions";
@@ -38,11 +39,11 @@ export function ManageTokenDialog({ open, onOpenChange, account, grantableRoles,
 // Mounted on open (Radix unmounts closed content), so each opening starts from the account's current values.
 function ManageTokenForm({ account, grantableRoles, ownerOptions, onDone }: Omit<ManageTokenDialogProps, "open" | "onOpenChange"> & { onDone: () => void }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(updateServiceAccountSchema), // the server's own schema
     defaultValues: { id: account.id, description: account.description, ownerId: account.owner.id, role: account.role },
   });
+  const { formError, submit } = useFormAction(form, FIELDS);
   const { errors, isSubmitting } = form.formState;
   // Only someone who may grant the current role may change it (the server checks both roles).
   const roleLocked = !grantableRoles.includes(account.role);
@@ -50,20 +51,8 @@ function ManageTokenForm({ account, grantableRoles, ownerOptions, onDone }: Omit
   const id = (field: string) => `manage-${account.id}-${field}`;
 
   const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(null);
-    const result = await updateServiceAccountAction(input);
-    if (!result.ok) {
-      let shown = false;
-      for (const field of FIELDS) {
-        const message = result.error.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message }, { shouldFocus: !shown });
-          shown = true;
-        }
-      }
-      if (!shown) setFormError(result.error.message);
-      return;
-    }
+    const result = await submit(() => updateServiceAccountAction(input));
+    if (!result.ok) return;
     toast.success(`${account.name} updated`);
     onDone();
     router.refresh();
@@ -101,23 +90,10 @@ function ManageTokenForm({ account, grantableRoles, ownerOptions, onDone }: Omit
         </div>
       ) : (
         <Field id={id("role")} label="Role" error={errors.role?.message}>
-          <Select {...fieldA11y(id("role"), errors.role?.message)} {...form.register("role")}>
-            {grantableRoles.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_LABELS[role]}
-              </option>
-            ))}
-          </Select>
+          <RoleSelect roles={grantableRoles} {...fieldA11y(id("role"), errors.role?.message)} {...form.register("role")} />
         </Field>
       )}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Update
-        </Button>
-      </div>
+      <FormActions submitLabel="Update" onCancel={onDone} busy={isSubmitting} />
     </form>
   );
 }

@@ -3,11 +3,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
 import { Input } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { regenerateTokenAction } from "@/lib/service-accounts/actions";
 import { regenerateTokenSchema } from "@/lib/service-accounts/schemas";
 import { isoToInputValue, localDateTimeIso, toDateTimeInputValue } from "./local-datetime";
@@ -55,11 +56,11 @@ function RegenerateTokenForm({
   onCancel: () => void;
   onRegenerated: (token: RevealedTokenView) => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(regenerateTokenSchema), // the server's own schema (it refuses a time in the past)
     defaultValues: { serviceAccountId: account.id, previousToken: "expire_now", previousTokenExpiresAt: undefined },
   });
+  const { formError, submit } = useFormAction(form, ["previousTokenExpiresAt"]);
   const { isSubmitting } = form.formState;
   const keep = useWatch({ control: form.control, name: "previousToken" }) === "keep_until";
   // An expired or revoked token has nothing left to keep alive: the choice would change nothing.
@@ -68,17 +69,9 @@ function RegenerateTokenForm({
   const [now] = useState(() => toDateTimeInputValue(new Date()));
 
   const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(null);
-    const result = await regenerateTokenAction({
-      ...input,
-      previousTokenExpiresAt: input.previousToken === "keep_until" ? input.previousTokenExpiresAt : undefined,
-    });
-    if (!result.ok) {
-      const message = result.error.fieldErrors?.previousTokenExpiresAt?.[0];
-      if (message) form.setError("previousTokenExpiresAt", { message }, { shouldFocus: true });
-      else setFormError(result.error.message);
-      return;
-    }
+    const previousTokenExpiresAt = input.previousToken === "keep_until" ? input.previousTokenExpiresAt : undefined;
+    const result = await submit(() => regenerateTokenAction({ ...input, previousTokenExpiresAt }));
+    if (!result.ok) return;
     onRegenerated(result.data);
   });
 
@@ -127,14 +120,7 @@ function RegenerateTokenForm({
         />
       ) : null}
       <p className="text-sm text-slate-600">The new token gets the same lifetime as the current one.</p>
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Regenerate
-        </Button>
-      </div>
+      <FormActions submitLabel="Regenerate" onCancel={onCancel} busy={isSubmitting} />
     </form>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
-import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
 import { createContext, use } from "react";
 import { Badge } from "@/components/ui/badge";
+import type { DataTableFeatures } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
@@ -10,10 +11,6 @@ import type { ServiceAccountRow } from "@/lib/service-accounts/find-service-acco
 import type { OwnerOption } from "@/lib/users/find-owner-options";
 import { ServiceAccountRowActions } from "./service-account-row-actions";
 import { TokenStatusBadge } from "./token-status-badge";
-
-// Module scope keeps the reference stable. Manual (server-side) paging and sorting: no row-model slots.
-export const serviceAccountFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature });
-export type ServiceAccountFeatures = typeof serviceAccountFeatures;
 
 export type ServiceAccountColumnOptions = {
   /** My tokens leaves the Owner column out: every row is the viewer's own. */
@@ -26,16 +23,16 @@ export type ServiceAccountColumnOptions = {
  * What the actions cells need, passed by context rather than baked into the columns: column definitions
  * stay the same across router.refresh(), so the cells (and any dialog open in them) are not remounted.
  */
-export type RowActionsContextValue = {
+export type ServiceAccountRowActionsContextValue = {
   /** Rows the actor may manage, as the server decided (canManageServiceAccount); others get no actions. */
   manageableIds: ReadonlySet<string>;
   grantableRoles: readonly ServiceAccountRole[];
   /** Given only to actors who may hand an account to someone else (ADMIN and up). */
   ownerOptions?: readonly OwnerOption[];
 };
-export const RowActionsContext = createContext<RowActionsContextValue>({ manageableIds: new Set(), grantableRoles: [] });
+export const ServiceAccountRowActionsContext = createContext<ServiceAccountRowActionsContextValue>({ manageableIds: new Set(), grantableRoles: [] });
 
-const col = createColumnHelper<ServiceAccountFeatures, ServiceAccountRow>();
+const col = createColumnHelper<DataTableFeatures, ServiceAccountRow>();
 
 const never = <span className="text-slate-400">Never</span>;
 const optionalTime = (iso: string | null) => (iso ? <LocalTime iso={iso} /> : never);
@@ -100,7 +97,7 @@ export function getServiceAccountColumns({ showOwner, withActions }: ServiceAcco
 }
 
 function ActionsCell({ account }: { account: ServiceAccountRow }) {
-  const { manageableIds, grantableRoles, ownerOptions } = use(RowActionsContext);
+  const { manageableIds, grantableRoles, ownerOptions } = use(ServiceAccountRowActionsContext);
   if (!manageableIds.has(account.id)) return null;
   return <ServiceAccountRowActions account={account} grantableRoles={grantableRoles} ownerOptions={ownerOptions} />;
 }

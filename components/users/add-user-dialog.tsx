@@ -8,9 +8,11 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
-import { Input, Select } from "@/components/ui/input";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { Input } from "@/components/ui/input";
+import { RoleSelect } from "@/components/ui/role-select";
+import { useFormAction } from "@/components/ui/use-form-action";
 import type { Role } from "@/lib/db/generated/enums";
 import { createUserAction } from "@/lib/users/actions";
 import { createUserSchema, type CreateUserInput } from "@/lib/users/schemas";
@@ -58,7 +60,6 @@ function AddUserForm({
   onAdded: (generatedPassword: string | null) => void;
 }) {
   const router = useRouter();
-  const [formError, setFormError] = useState<string | null>(null);
   const form = useForm({
     resolver: zodResolver(createUserSchema), // the server's own schema: client and server cannot drift
     defaultValues: {
@@ -69,24 +70,14 @@ function AddUserForm({
       password: "",
     },
   });
+  const { formError, submit } = useFormAction(form, FIELDS);
   const { errors, isSubmitting } = form.formState;
   const setsPassword = useWatch({ control: form.control, name: "passwordMode" }) === "set";
 
   const onSubmit = form.handleSubmit(async (input) => {
-    setFormError(null);
-    const result = await createUserAction({ ...input, password: input.passwordMode === "set" ? input.password : undefined });
-    if (!result.ok) {
-      let shown = false;
-      for (const field of FIELDS) {
-        const message = result.error.fieldErrors?.[field]?.[0];
-        if (message) {
-          form.setError(field, { message }, { shouldFocus: !shown });
-          shown = true;
-        }
-      }
-      if (!shown) setFormError(result.error.message);
-      return;
-    }
+    const password = input.passwordMode === "set" ? input.password : undefined;
+    const result = await submit(() => createUserAction({ ...input, password }));
+    if (!result.ok) return;
     router.refresh();
     if (!result.data.generatedPassword) toast.success("User added");
     onAdded(result.data.generatedPassword);
@@ -102,13 +93,7 @@ function AddUserForm({
         <Input {...fieldA11y("add-user-email", errors.email?.message)} type="email" autoComplete="off" {...form.register("email")} />
       </Field>
       <Field id="add-user-role" label="Role" error={errors.role?.message}>
-        <Select {...fieldA11y("add-user-role", errors.role?.message)} {...form.register("role")}>
-          {grantableRoles.map((role) => (
-            <option key={role} value={role}>
-              {ROLE_LABELS[role]}
-            </option>
-          ))}
-        </Select>
+        <RoleSelect roles={grantableRoles} {...fieldA11y("add-user-role", errors.role?.message)} {...form.register("role")} />
       </Field>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">Initial password</legend>
@@ -131,14 +116,7 @@ function AddUserForm({
           />
         </Field>
       ) : null}
-      <div className="flex justify-end gap-2 pt-2">
-        <Button variant="secondary" onClick={onCancel}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={isSubmitting}>
-          Add user
-        </Button>
-      </div>
+      <FormActions submitLabel="Add user" onCancel={onCancel} busy={isSubmitting} />
     </form>
   );
 }

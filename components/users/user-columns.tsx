@@ -1,27 +1,35 @@
 "use client";
-import { createColumnHelper, rowPaginationFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
+import { createColumnHelper } from "@tanstack/react-table";
+import { createContext, use } from "react";
 import { Badge } from "@/components/ui/badge";
+import type { DataTableFeatures } from "@/components/ui/data-table";
 import { LocalTime } from "@/components/ui/local-time";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
 import type { UserRow } from "@/lib/users/find-users";
 import { UserRowActions } from "./user-row-actions";
 
-// Module scope keeps the reference stable. Manual (server-side) paging and sorting: no row-model slots.
-export const userFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature });
-export type UserFeatures = typeof userFeatures;
-
 export type UserColumnOptions = {
+  /** False: no actions column at all. */
   canManage: boolean;
-  grantableRoles: readonly Role[];
-  /** The signed-in user: their own row gets no actions (the server refuses them anyway). */
-  currentUserId: string;
 };
 
-const col = createColumnHelper<UserFeatures, UserRow>();
+/**
+ * What the actions cells need, passed by context rather than baked into the columns: column definitions
+ * stay the same across router.refresh() (which sends a new roles array), so the cells (and any dialog open
+ * in them) are not remounted.
+ */
+export type UserRowActionsContextValue = {
+  grantableRoles: readonly Role[];
+  /** The signed-in user: their own row gets no Disable/Enable (the server refuses them anyway). */
+  currentUserId: string;
+};
+export const UserRowActionsContext = createContext<UserRowActionsContextValue>({ grantableRoles: [], currentUserId: "" });
+
+const col = createColumnHelper<DataTableFeatures, UserRow>();
 
 /** Column ids equal the server's USER_SORTS, so a header click maps straight onto `?sort=`. */
-export function getUserColumns({ canManage, grantableRoles, currentUserId }: UserColumnOptions) {
+export function getUserColumns({ canManage }: UserColumnOptions) {
   return col.columns([
     col.accessor("name", { header: "Name", cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span> }),
     col.accessor("email", { header: "Email" }),
@@ -44,10 +52,14 @@ export function getUserColumns({ canManage, grantableRoles, currentUserId }: Use
           col.display({
             id: "actions",
             header: () => <span className="sr-only">Actions</span>,
-            cell: ({ row }) =>
-              <UserRowActions user={row.original} grantableRoles={grantableRoles} isSelf={row.original.id === currentUserId} />,
+            cell: ({ row }) => <ActionsCell user={row.original} />,
           }),
         ]
       : []),
   ]);
+}
+
+function ActionsCell({ user }: { user: UserRow }) {
+  const { grantableRoles, currentUserId } = use(UserRowActionsContext);
+  return <UserRowActions user={user} grantableRoles={grantableRoles} isSelf={user.id === currentUserId} />;
 }

@@ -5,10 +5,11 @@ import { DropdownMenu } from "radix-ui";
 import { useState, useTransition, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
-import { Select } from "@/components/ui/input";
+import { RoleSelect } from "@/components/ui/role-select";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
 import type { Role } from "@/lib/db/generated/enums";
@@ -72,19 +73,20 @@ export function UserRowActions({ user, grantableRoles, isSelf }: { user: UserRow
       <Dialog open={open === "role"} onOpenChange={(o) => setOpen(o ? "role" : null)} title="Change role" description={`${user.name} (${user.email})`}>
         <ChangeRoleForm user={user} grantableRoles={grantableRoles} onDone={() => setOpen(null)} />
       </Dialog>
-      <Dialog
+      <ConfirmDialog
         open={open === "disable"}
         onOpenChange={(o) => setOpen(o ? "disable" : null)}
         title={`Disable ${user.name}?`}
         description="They will be signed out everywhere and cannot sign in until the account is enabled again."
-      >
-        <DisableUserConfirm user={user} onDone={() => setOpen(null)} />
-      </Dialog>
+        confirmLabel="Disable"
+        action={() => setUserStatusAction({ userId: user.id, status: "DISABLED" })}
+        successMessage={`${user.name} disabled`}
+      />
     </div>
   );
 }
 
-// The dialog bodies mount on open, so each opening starts with fresh state.
+// The dialog body mounts on open, so each opening starts with fresh state.
 
 function ChangeRoleForm({ user, grantableRoles, onDone }: { user: UserRow; grantableRoles: readonly Role[]; onDone: () => void }) {
   const router = useRouter();
@@ -113,13 +115,7 @@ function ChangeRoleForm({ user, grantableRoles, onDone }: { user: UserRow; grant
     <form onSubmit={submit} className="space-y-4">
       <FormError message={error} />
       <Field id={id} label="Role">
-        <Select id={id} value={role ?? ""} onChange={(e) => setRole(grantableRoles.find((r) => r === e.target.value))}>
-          {grantableRoles.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </Select>
+        <RoleSelect id={id} roles={grantableRoles} value={role ?? ""} onChange={(e) => setRole(grantableRoles.find((r) => r === e.target.value))} />
       </Field>
       <div className="flex justify-end gap-2">
         <Button variant="secondary" onClick={onDone}>
@@ -130,39 +126,5 @@ function ChangeRoleForm({ user, grantableRoles, onDone }: { user: UserRow; grant
         </Button>
       </div>
     </form>
-  );
-}
-
-function DisableUserConfirm({ user, onDone }: { user: UserRow; onDone: () => void }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  const disable = () => {
-    setError(null);
-    startTransition(async () => {
-      const result = await setUserStatusAction({ userId: user.id, status: "DISABLED" });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      toast.success(`${user.name} disabled`);
-      onDone();
-      router.refresh();
-    });
-  };
-
-  return (
-    <div className="space-y-4">
-      <FormError message={error} />
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button variant="danger" onClick={disable} disabled={pending}>
-          Disable
-        </Button>
-      </div>
-    </div>
   );
 }

@@ -1,0 +1,74 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/lib/errors";
+import { Button } from "./button";
+import { Dialog } from "./dialog";
+import { FormError } from "./form-error";
+
+type ConfirmDialogProps = {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: string;
+  /** The danger button: "Yes, delete". */
+  confirmLabel: string;
+  /** The server action to run on confirm. A failure stays in the dialog, shown above the buttons. */
+  action: () => Promise<ActionResult<unknown>>;
+  /** The toast once the action succeeded. */
+  successMessage: string;
+  /** After success and closing; default: refresh the page in place. */
+  afterSuccess?: () => void;
+};
+
+/** "Are you sure?" for a destructive action: Cancel, or the danger button that runs it. */
+export function ConfirmDialog({ open, onOpenChange, title, description, ...body }: ConfirmDialogProps) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+      <ConfirmBody {...body} onDone={() => onOpenChange(false)} />
+    </Dialog>
+  );
+}
+
+// Mounted on open (Radix unmounts closed content), so each opening starts without an old error.
+function ConfirmBody({
+  confirmLabel,
+  action,
+  successMessage,
+  afterSuccess,
+  onDone,
+}: Pick<ConfirmDialogProps, "confirmLabel" | "action" | "successMessage" | "afterSuccess"> & { onDone: () => void }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const confirm = () => {
+    setError(null);
+    startTransition(async () => {
+      const result = await action();
+      if (!result.ok) {
+        setError(result.error.message);
+        return;
+      }
+      toast.success(successMessage);
+      onDone();
+      if (afterSuccess) afterSuccess();
+      else router.refresh();
+    });
+  };
+
+  return (
+    <div className="space-y-4">
+      <FormError message={error} />
+      <div className="flex justify-end gap-2">
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+        <Button variant="danger" onClick={confirm} disabled={pending}>
+          {confirmLabel}
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use client";
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition } from "react";
+
+/** A list whose state is its URL: the current params, and a way to change them. */
+export type ListNavigation<P> = {
+  /** The URL's list state, as the page parsed it (parseSearchParams). */
+  params: P;
+  /** True while a navigation is under way: the list shows the old page, dimmed and aria-busy. */
+  isPending: boolean;
+  /** Merges `changes` into the params and navigates there; the server sends the new page. */
+  navigate: (changes: Partial<P>) => void;
+};
+
+/** Turns list-state changes (search, filters, sort, page) into a navigation, inside a transition. */
+export function useListNavigation<P extends object>(params: P): ListNavigation<P> {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [isPending, startTransition] = useTransition();
+
+  const navigate = (changes: Partial<P>) => {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...params, ...changes })) {
+      if (value !== undefined && value !== "") query.set(key, String(value));
+    }
+    startTransition(() => router.push(`${pathname}?${query.toString()}`, { scroll: false }));
+  };
+
+  return { params, isPending, navigate };
+}
