@@ -1,8 +1,9 @@
 import { Prisma } from "@/lib/db/generated/client";
+import { escapeLike } from "@/lib/lists/text-search";
 import type { AuditFilter } from "./schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const like = (text: string) => `%${escapeLike(text)}%`;
 
 /**
  * The SQL condition for a filter, shared by the page, the exports and the API. The free-text expression is

@@ -37,17 +37,24 @@ function csvCell(value: unknown): string {
 }
 
 const formatters = {
-  csv: { header: `${CSV_COLUMNS.join(",")}\n`, row: (e: AuditEventRow) => `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(",")}\n` },
-  ndjson: { header: "", row: (e: AuditEventRow) => `${JSON.stringify(e)}\n` },
+  csv: (_shape: (e: AuditEventRow) => unknown) => ({ header: `${CSV_COLUMNS.join(",")}\n`, row: (e: AuditEventRow) => `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(",")}\n` }),
+  ndjson: (shape: (e: AuditEventRow) => unknown) => ({ header: "", row: (e: AuditEventRow) => `${JSON.stringify(shape(e))}\n` }),
 };
 
 /**
  * A streamed export of the filter's events. When the last row is sent, the export itself is audited
  * (audit.exported, with the filter and the row count).
  */
-export function exportAuditEvents(format: keyof typeof formatters, filter: AuditFilter, actor: AuditParty, meta: RequestMeta): ReadableStream<Uint8Array> {
+export function exportAuditEvents(
+  format: keyof typeof formatters,
+  filter: AuditFilter,
+  actor: AuditParty,
+  meta: RequestMeta,
+  /** NDJSON lines: the event as the caller's API shapes it (the console's flat row by default). */
+  shape: (e: AuditEventRow) => unknown = (e) => e,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const { header, row } = formatters[format];
+  const { header, row } = formatters[format](shape);
   const batches = auditEventBatches(filter);
   let count = 0;
   return new ReadableStream({

@@ -5,7 +5,7 @@ import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { toListResult, type ListResult } from "@/lib/lists/list-params";
 import { tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
 import { readableServiceAccounts } from "./access";
-import { statusWhere } from "./status-where";
+import { searchWhere, statusWhere } from "./status-where";
 import type { FindServiceAccountsParams } from "./schemas";
 
 export type ServiceAccountRow = {
@@ -30,9 +30,7 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
       params.ownerId ? { ownerId: params.ownerId } : {},
       params.role ? { role: params.role } : {},
       params.status ? statusWhere(params.status, now) : {},
-      params.q
-        ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { description: { contains: params.q, mode: "insensitive" } }] }
-        : {},
+      params.q ? searchWhere(params.q) : {},
     ],
   };
   const [rows, total] = await Promise.all([

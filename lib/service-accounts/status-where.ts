@@ -1,5 +1,11 @@
 import type { Prisma } from "@/lib/db/client";
+import { containsText } from "@/lib/lists/text-search";
 import { EXPIRING_WITHIN_MS, type TokenStatus } from "@/lib/tokens/token-status";
+
+/** The search box of the API Tokens list and the API: name or description contains the text. */
+export function searchWhere(q: string): Prisma.ServiceAccountWhereInput {
+  return { OR: [{ name: containsText(q) }, { description: containsText(q) }] };
+}
 
 /** The account's status is its current token's, copied onto the account so this is an indexed filter. */
 export function statusWhere(status: TokenStatus, now: Date): Prisma.ServiceAccountWhereInput {

@@ -1,6 +1,7 @@
 import type { Role } from "@/lib/db/generated/enums";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
+import { containsText } from "@/lib/lists/text-search";
 import { toListResult, type ListResult } from "@/lib/lists/list-params";
 import type { FindUsersParams } from "./schemas";
 
@@ -19,7 +20,7 @@ export async function findUsers(params: FindUsersParams): Promise<ListResult<Use
     role: params.role,
     status: params.status,
     ...(params.q
-      ? { OR: [{ name: { contains: params.q, mode: "insensitive" } }, { email: { contains: params.q, mode: "insensitive" } }] }
+      ? { OR: [{ name: containsText(params.q) }, { email: containsText(params.q) }] }
       : {}),
   };
   const [rows, total] = await Promise.all([

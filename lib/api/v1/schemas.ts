@@ -47,6 +47,7 @@ export const listAuditEventsQuery = cursorParamsSchema.extend({
   target: z.string().trim().max(200).optional().describe("Target id, or part of its name"),
   since: isoDateTime.optional(),
   until: isoDateTime.optional(),
+  format: z.enum(["json", "ndjson"]).default("json").describe("ndjson: every matching event, oldest first, streamed (for SIEM pulls)"),
 });
 
 const owner = z.object({ id: z.uuid(), name: z.string(), email: z.string() });

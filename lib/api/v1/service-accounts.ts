@@ -10,7 +10,7 @@ import { readableServiceAccounts } from "@/lib/service-accounts/access";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
 import { toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
-import { statusWhere } from "@/lib/service-accounts/status-where";
+import { searchWhere, statusWhere } from "@/lib/service-accounts/status-where";
 import { respond } from "./respond";
 import type { createServiceAccountBody, listServiceAccountsQuery, regenerateTokenBody, updateServiceAccountBody } from "./schemas";
 
@@ -26,7 +26,7 @@ export async function listServiceAccounts({ actor }: Caller, query: z.output<typ
       readableServiceAccounts(actor),
       query.role ? { role: query.role } : {},
       query.status ? statusWhere(query.status, now) : {},
-      query.q ? { OR: [{ name: { contains: query.q, mode: "insensitive" } }, { description: { contains: query.q, mode: "insensitive" } }] } : {},
+      query.q ? searchWhere(query.q) : {},
       cursor
         ? { OR: [{ createdAt: { lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { lt: cursor[1] as string } }] }
         : {},
