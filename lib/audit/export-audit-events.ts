@@ -37,7 +37,7 @@ function csvCell(value: unknown): string {
 }
 
 const formatters = {
-  csv: (_shape: (e: AuditEventRow) => unknown) => ({ header: `${CSV_COLUMNS.join(",")}\n`, row: (e: AuditEventRow) => `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(",")}\n` }),
+  csv: () => ({ header: `${CSV_COLUMNS.join(",")}\n`, row: (e: AuditEventRow) => `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(",")}\n` }),
   ndjson: (shape: (e: AuditEventRow) => unknown) => ({ header: "", row: (e: AuditEventRow) => `${JSON.stringify(shape(e))}\n` }),
 };
 
