@@ -106,6 +106,7 @@ export type ApiTokenRecord = {
   expiresAt: Date | null;
   revokedAt: Date | null;
   replacedById: string | null;
+  lastUsedAt: Date | null;
 };
 
 export async function findServiceAccountByName(name: string): Promise<ServiceAccountRecord | null> {
@@ -125,7 +126,7 @@ export async function getServiceAccountByName(name: string): Promise<ServiceAcco
 /** Every token of an account, oldest first. */
 export async function tokensOfAccount(accountId: string): Promise<ApiTokenRecord[]> {
   const { rows } = await db().query<ApiTokenRecord>(
-    `SELECT id, "publicId", "secretHash", hint, "createdAt", "expiresAt", "revokedAt", "replacedById"
+    `SELECT id, "publicId", "secretHash", hint, "createdAt", "expiresAt", "revokedAt", "replacedById", "lastUsedAt"
        FROM "ApiToken" WHERE "serviceAccountId" = $1 ORDER BY "createdAt", id`,
     [accountId],
   );
@@ -134,7 +135,8 @@ export async function tokensOfAccount(accountId: string): Promise<ApiTokenRecord
 
 export async function tokenBySecret(value: string): Promise<ApiTokenRecord | null> {
   const { rows } = await db().query<ApiTokenRecord>(
-    `SELECT id, "publicId", "secretHash", hint, "createdAt", "expiresAt", "revokedAt", "replacedById" FROM "ApiToken" WHERE "secretHash" = $1`,
+    `SELECT id, "publicId", "secretHash", hint, "createdAt", "expiresAt", "revokedAt", "replacedById", "lastUsedAt"
+       FROM "ApiToken" WHERE "secretHash" = $1`,
     [sha256(value)],
   );
   return rows[0] ?? null;
@@ -155,6 +157,13 @@ export async function dumpPublicTables(): Promise<Map<string, string[]>> {
 }
 
 // ---------------------------------------------------------------- the API
+
+/** GET /api/v1/whoami with the token: the service account it acts as, or null when refused. */
+export async function whoamiAccount(request: APIRequestContext, token: string): Promise<{ id: string; name: string; role: SaRole; ownerId: string } | null> {
+  const response = await apiClient(request, token).get("/api/v1/whoami");
+  if (response.status() !== 200) return null;
+  return ((await response.json()) as { serviceAccount: { id: string; name: string; role: SaRole; ownerId: string } }).serviceAccount;
+}
 
 /** GET /api/v1/whoami with the token: its status, and the account name when it answered 200. */
 export async function whoami(request: APIRequestContext, token: string): Promise<{ status: number; name?: string }> {

@@ -235,9 +235,19 @@ test("a CONTRIBUTOR grants only Contributor or Viewer, and owns what they create
   await submitCreateForm(dialog, { name, roleLabel: "Contributor" });
   const token = await revealedToken(page);
   await finishReveal(page, token);
-  expect(await getServiceAccountByName(name)).toMatchObject({ role: "CONTRIBUTOR", ownerId: me.id });
-  const [created] = (await auditEvents({ action: "service_account.created", actorId: me.id })).filter((e) => e.targetName === name);
-  expect(created).toMatchObject({ metadata: { after: { name, role: "CONTRIBUTOR", owner: me.email } } });
+  const account = await getServiceAccountByName(name);
+  expect(account).toMatchObject({ role: "CONTRIBUTOR", ownerId: me.id });
+  const events = await auditEvents({ targetId: account.id });
+  expect(events.map((e) => e.action)).toEqual(["service_account.created", "token.created"]);
+  expect(events[0]).toMatchObject({ actorId: me.id, targetName: name, metadata: { after: { name, role: "CONTRIBUTOR", owner: me.email } } });
+  const [stored] = await tokensOfAccount(account.id);
+  expect(events[1]).toMatchObject({ actorId: me.id, targetName: name, metadata: { tokenId: stored!.id, hint: `kh_…${token.slice(-4)}` } });
+  expect(JSON.stringify(events)).not.toContain(token.slice(3, -4));
+
+  await page.goto(`/admin/api-tokens/${account.id}`);
+  const activity = page.getByRole("region", { name: "Recent activity" });
+  await expect(activity).toContainText("Service account created");
+  await expect(activity).toContainText("Token created");
 });
 
 test("an ADMIN grants every service account role and may pick another owner", async ({ page, asRole }) => {

@@ -161,12 +161,15 @@ test("search matches '_' and '%' literally", async ({ page, asRole }) => {
   const prefix = `wild${randomSuffix()}`;
   const owner = await createUser({ role: "CONTRIBUTOR" });
   await seedServiceAccounts([
-    { name: `${prefix}-ci-deploy`, role: "VIEWER", owner },
-    { name: `${prefix}-ci_deploy`, role: "VIEWER", owner },
+    { name: `${prefix}-ci-deploy`, role: "VIEWER", owner, description: `ships 100 percent of ${prefix}` },
+    { name: `${prefix}-ci_deploy`, role: "VIEWER", owner, description: `ships 100% of ${prefix}` },
   ]);
   await asRole("ADMIN");
+  const t = tokensTable(page);
   await page.goto(`/admin/api-tokens?q=${encodeURIComponent(`${prefix}-ci_deploy`)}`);
-  await expect(tokensTable(page).nameLinks).toHaveText([`${prefix}-ci_deploy`]);
+  await expect(t.nameLinks).toHaveText([`${prefix}-ci_deploy`]);
   await page.goto(`/admin/api-tokens?q=${encodeURIComponent(`${prefix}%deploy`)}`);
   await expect(page.getByText("No API tokens match.")).toBeVisible();
+  await search(page, `100% of ${prefix}`);
+  await expect(t.nameLinks).toHaveText([`${prefix}-ci_deploy`]);
 });
