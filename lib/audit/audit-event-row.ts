@@ -18,9 +18,12 @@ export type AuditEventRow = {
   hash: string;
 };
 
-export const AUDIT_COLUMNS = `id::text AS id, "occurredAt", "actorType", "actorId", "actorName", "actorTokenId", action, "targetType",
+// id stays a bigint here: an alias named id of another type would change what ORDER BY id means.
+export const AUDIT_COLUMNS = `id, "occurredAt", "actorType", "actorId", "actorName", "actorTokenId", action, "targetType",
   "targetId", "targetName", ip, "userAgent", "requestId", result::text AS result, metadata, hash`;
 
-export function toAuditEventRow(row: Omit<AuditEventRow, "occurredAt"> & { occurredAt: Date }): AuditEventRow {
-  return { ...row, occurredAt: row.occurredAt.toISOString() };
+export type AuditEventRecord = Omit<AuditEventRow, "id" | "occurredAt"> & { id: bigint; occurredAt: Date };
+
+export function toAuditEventRow(row: AuditEventRecord): AuditEventRow {
+  return { ...row, id: row.id.toString(), occurredAt: row.occurredAt.toISOString() };
 }

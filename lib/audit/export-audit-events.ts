@@ -1,24 +1,28 @@
 import { audit, type AuditParty } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
+import { pgPool } from "@/lib/db/pool";
 import { Prisma } from "@/lib/db/generated/client";
 import type { RequestMeta } from "@/lib/http/request-context";
-import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRow } from "./audit-event-row";
+import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRecord, type AuditEventRow } from "./audit-event-row";
 import { auditWhere } from "./audit-where";
 import type { AuditFilter } from "./schemas";
 
-const BATCH = 2_000;
+const BATCH = 1_000;
 export const EXPORT_CONTENT_TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson" } as const;
 const CSV_COLUMNS = ["id", "occurredAt", "actorType", "actorId", "actorName", "actorTokenId", "action", "targetType", "targetId", "targetName", "ip", "userAgent", "requestId", "result", "metadata", "hash"] as const;
 
-/** The filter's events, oldest first, read in keyset batches: memory stays flat however many there are. */
+/**
+ * The filter's events, oldest first, read in keyset batches: memory stays flat however many there are. Read
+ * with node-postgres rather than Prisma: Prisma's query engine keeps memory it has grown for large results.
+ */
 export async function* auditEventBatches(filter: AuditFilter): AsyncGenerator<AuditEventRow[]> {
   const where = auditWhere(filter);
   let after = 0n;
   for (;;) {
-    const rows = await db.$queryRaw<Parameters<typeof toAuditEventRow>[0][]>`
-      SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE ${where} AND id > ${after} ORDER BY id LIMIT ${BATCH}`;
+    const query = Prisma.sql`SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE ${where} AND id > ${after} ORDER BY id LIMIT ${BATCH}`;
+    const { rows } = await pgPool().query<Omit<AuditEventRecord, "id"> & { id: string }>(query.text, query.values);
     if (!rows.length) return;
-    yield rows.map(toAuditEventRow);
+    yield rows.map((row) => toAuditEventRow({ ...row, id: BigInt(row.id) }));
     after = BigInt(rows.at(-1)!.id);
     if (rows.length < BATCH) return;
   }

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRow } from "./audit-event-row";
+import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRecord, type AuditEventRow } from "./audit-event-row";
 import { auditWhere } from "./audit-where";
 import type { AuditPageParams } from "./schemas";
 
@@ -21,7 +21,7 @@ export async function findAuditEvents(params: AuditPageParams): Promise<AuditPag
       ? Prisma.sql`AND id < ${BigInt(params.before)}`
       : Prisma.empty;
   const order = towardNewer ? Prisma.sql`ORDER BY id ASC` : Prisma.sql`ORDER BY id DESC`;
-  const fetched = await db.$queryRaw<Parameters<typeof toAuditEventRow>[0][]>`
+  const fetched = await db.$queryRaw<AuditEventRecord[]>`
     SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE ${where} ${cursor} ${order} LIMIT ${limit}`;
   const more = fetched.length > params.pageSize;
   const page = (more ? fetched.slice(0, params.pageSize) : fetched).map(toAuditEventRow);
@@ -37,7 +37,7 @@ export async function findAuditEvents(params: AuditPageParams): Promise<AuditPag
 
 export async function findAuditEvent(id: string): Promise<AuditEventRow | null> {
   if (!/^\d{1,19}$/.test(id)) return null;
-  const [row] = await db.$queryRaw<Parameters<typeof toAuditEventRow>[0][]>`
+  const [row] = await db.$queryRaw<AuditEventRecord[]>`
     SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE id = ${BigInt(id)}`;
   return row ? toAuditEventRow(row) : null;
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRow } from "@/lib/audit/audit-event-row";
+import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRecord, type AuditEventRow } from "@/lib/audit/audit-event-row";
 import { auditWhere } from "@/lib/audit/audit-where";
 import type { AuditFilter } from "@/lib/audit/schemas";
 import { db } from "@/lib/db/client";
@@ -20,10 +20,10 @@ export async function listAuditEvents(query: Query) {
   const cursor = decodeCursor(query.cursor, ["string"]);
   if (query.cursor && !cursor) throw validationError({ cursor: ["Invalid cursor"] });
   const before = cursor ? Prisma.sql`AND id < ${BigInt(cursor[0] as string)}` : Prisma.empty;
-  const rows = await db.$queryRaw<Parameters<typeof toAuditEventRow>[0][]>`
+  const rows = await db.$queryRaw<AuditEventRecord[]>`
     SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE ${auditWhere(toAuditFilter(query))} ${before}
     ORDER BY id DESC LIMIT ${query.limit + 1}`;
-  return toPage(rows, query.limit, (row) => apiEvent(toAuditEventRow(row)), (row) => [row.id]);
+  return toPage(rows, query.limit, (row) => apiEvent(toAuditEventRow(row)), (row) => [row.id.toString()]);
 }
 
 export function apiEvent(e: AuditEventRow) {
