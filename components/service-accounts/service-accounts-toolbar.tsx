@@ -24,7 +24,7 @@ export function ServiceAccountsToolbar({
   filters: ServiceAccountFilters;
   /** The Owner filter shows only when given (actors who see everyone's tokens). */
   ownerOptions?: readonly OwnerOption[];
-  onChange: (filters: ServiceAccountFilters) => void;
+  onChange: (changes: Partial<ServiceAccountFilters>) => void;
 }) {
   const shown = useMemo((): Filter[] => {
     if (!ownerOptions) return [ROLE_FILTER, STATUS_FILTER];

@@ -23,20 +23,21 @@ type ListToolbarProps<F extends FilterValues> = {
   search: { id: string; label: string; placeholder: string };
   filters: readonly ListFilter<Omit<F, "q">>[];
   values: F;
-  onChange: (values: F) => void;
+  /** Only the field that changed: the list merges it into the state it last asked for. */
+  onChange: (changes: Partial<F>) => void;
 };
 
 /** Search and filters above a list. It only reports changes; the list turns them into the URL. */
 export function ListToolbar<F extends FilterValues>({ search, filters, values, onChange }: ListToolbarProps<F>) {
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <SearchInput {...search} value={values.q ?? ""} onSearch={(q) => onChange({ ...values, q: q || undefined })} />
+      <SearchInput {...search} value={values.q ?? ""} onSearch={(q) => onChange({ q: q || undefined } as Partial<F>)} />
       {filters.map(({ key, ...filter }) => (
         <FilterSelect<string>
           key={String(key)}
           {...filter}
           value={values[key as string]}
-          onChange={(value) => onChange({ ...values, [key]: value })}
+          onChange={(value) => onChange({ [key]: value } as Partial<F>)}
         />
       ))}
     </div>

@@ -1,6 +1,6 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 
 /** A list whose state is its URL: the current params, and a way to change them. */
 export type ListNavigation<P> = {
@@ -17,10 +17,18 @@ export function useListNavigation<P extends object>(params: P): ListNavigation<P
   const router = useRouter();
   const pathname = usePathname();
   const [isPending, startTransition] = useTransition();
+  // The state last asked for: two quick changes (a filter, then another before the first page arrived) must
+  // build on each other, not both on the URL that was showing.
+  const requested = useRef(params);
+  useEffect(() => {
+    requested.current = params;
+  }, [params]);
 
   const navigate = (changes: Partial<P>) => {
+    const next = { ...requested.current, ...changes };
+    requested.current = next;
     const query = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...params, ...changes })) {
+    for (const [key, value] of Object.entries(next)) {
       if (value !== undefined && value !== "") query.set(key, String(value));
     }
     startTransition(() => router.push(`${pathname}?${query.toString()}`, { scroll: false }));

@@ -18,6 +18,6 @@ const FILTERS: readonly ListFilter<Omit<UserFilters, "q">>[] = [
 ];
 
 /** Search and filters for the users list. It only reports changes; the table turns them into the URL. */
-export function UsersToolbar({ filters, onChange }: { filters: UserFilters; onChange: (filters: UserFilters) => void }) {
+export function UsersToolbar({ filters, onChange }: { filters: UserFilters; onChange: (changes: Partial<UserFilters>) => void }) {
   return <ListToolbar search={SEARCH} filters={FILTERS} values={filters} onChange={onChange} />;
 }

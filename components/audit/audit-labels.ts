@@ -1,0 +1,72 @@
+import type { AuditAction } from "@/lib/audit/actions";
+import type { AuditEventRow } from "@/lib/audit/audit-event-row";
+import type { ExistingParties } from "@/lib/audit/find-existing-parties";
+
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  "user.signed_in": "Signed in",
+  "user.sign_in_failed": "Sign-in failed",
+  "user.signed_out": "Signed out",
+  "user.created": "User created",
+  "user.role_changed": "User role changed",
+  "user.disabled": "User disabled",
+  "user.enabled": "User enabled",
+  "service_account.created": "Service account created",
+  "service_account.updated": "Service account updated",
+  "service_account.deleted": "Service account deleted",
+  "token.created": "Token created",
+  "token.regenerated": "Token regenerated",
+  "token.revoked": "Token revoked",
+  "api.request_refused": "API request refused",
+  "audit.exported": "Audit log exported",
+  "audit.verified": "Audit log verified",
+  "audit.retention_changed": "Retention changed",
+  "audit.purged": "Old events purged",
+};
+
+export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action as AuditAction] ?? action;
+
+export const AUDIT_RESULTS = {
+  SUCCESS: { tone: "green", label: "Success" },
+  FAILURE: { tone: "red", label: "Failure" },
+  DENIED: { tone: "amber", label: "Denied" },
+} as const;
+export type AuditResultValue = keyof typeof AUDIT_RESULTS;
+
+const ACTOR_KINDS: Record<string, string> = { USER: "User", SERVICE_ACCOUNT: "Service account", SYSTEM: "System", ANONYMOUS: "Anonymous" };
+const TARGET_KINDS: Record<string, string> = { user: "User", service_account: "Service account" };
+
+/** One side of an event (its actor or its target), as the table and the detail panel show it. */
+export type AuditParty = { kind: string; name: string; detail?: string; id: string | null; href?: string; gone?: boolean };
+
+/** A user's name is stored as "Name <email>"; shown as the name, with the email beside it. */
+function splitName(stored: string | null, fallback: string): { name: string; detail?: string } {
+  if (!stored) return { name: fallback };
+  const match = /^(.*) <([^<>]+)>$/.exec(stored);
+  return match ? { name: match[1]!, detail: match[2] } : { name: stored };
+}
+
+/** Links go only to parties that still exist: a user to the users list searched by email, an account to its page. */
+function partyHref(type: "user" | "service_account" | null, id: string | null, parties: ExistingParties): string | undefined {
+  if (!id) return undefined;
+  if (type === "user") {
+    const email = parties.users[id];
+    return email ? `/admin/users?q=${encodeURIComponent(email)}` : undefined;
+  }
+  if (type === "service_account" && parties.serviceAccounts.includes(id)) return `/admin/api-tokens/${id}`;
+  return undefined;
+}
+
+export function actorOf(event: AuditEventRow, parties: ExistingParties): AuditParty {
+  const kind = ACTOR_KINDS[event.actorType] ?? event.actorType;
+  const type = event.actorType === "USER" ? "user" : event.actorType === "SERVICE_ACCOUNT" ? "service_account" : null;
+  const href = partyHref(type, event.actorId, parties);
+  return { kind, ...splitName(event.actorName, kind), id: event.actorId, href, gone: Boolean(type && event.actorId && !href) };
+}
+
+export function targetOf(event: AuditEventRow, parties: ExistingParties): AuditParty | null {
+  if (!event.targetType && !event.targetId) return null;
+  const kind = (event.targetType && TARGET_KINDS[event.targetType]) ?? event.targetType ?? "Unknown";
+  const type = event.targetType === "user" || event.targetType === "service_account" ? event.targetType : null;
+  const href = partyHref(type, event.targetId, parties);
+  return { kind, ...splitName(event.targetName, event.targetId ?? kind), id: event.targetId, href, gone: Boolean(type && event.targetId && !href) };
+}
