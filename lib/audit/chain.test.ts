@@ -42,7 +42,7 @@ describe("audit chain", () => {
   it("names the event whose row was edited", async () => {
     const { client, prisma, close } = await freshDatabase();
     await writeEvents(prisma, 5);
-    const { rows } = await client.query(`SELECT id::text FROM "AuditEvent" ORDER BY id OFFSET 2 LIMIT 1`);
+    const { rows } = await client.query(`SELECT id::text FROM "AuditEvent" ORDER BY "AuditEvent".id OFFSET 2 LIMIT 1`);
     await tamper(client, `UPDATE "AuditEvent" SET "targetName" = 'Mallory' WHERE id = ${rows[0].id}`);
     expect(await verifyAuditChain(client)).toMatchObject({ ok: false, count: 2, firstBreak: { id: rows[0].id, reason: "content" } });
     await close();
@@ -51,7 +51,7 @@ describe("audit chain", () => {
   it("sees the gap a deleted row leaves", async () => {
     const { client, prisma, close } = await freshDatabase();
     await writeEvents(prisma, 5);
-    const { rows } = await client.query(`SELECT id::text FROM "AuditEvent" ORDER BY id`);
+    const { rows } = await client.query(`SELECT id::text FROM "AuditEvent" ORDER BY "AuditEvent".id`);
     await tamper(client, `DELETE FROM "AuditEvent" WHERE id = ${rows[2].id}`);
     expect(await verifyAuditChain(client)).toMatchObject({ ok: false, count: 2, firstBreak: { id: rows[3].id, reason: "link" } });
     await close();

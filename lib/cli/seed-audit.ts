@@ -74,7 +74,7 @@ async function main() {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [AUDIT_CHAIN_LOCK]);
     for (const { indexname } of defs) await client.query(`DROP INDEX "${indexname}"`);
-    const { rows: last } = await client.query<{ id: string; hash: string; occurredAt: Date }>(`SELECT id::text, hash, "occurredAt" FROM "AuditEvent" ORDER BY id DESC LIMIT 1`);
+    const { rows: last } = await client.query<{ id: string; hash: string; occurredAt: Date }>(`SELECT id::text, hash, "occurredAt" FROM "AuditEvent" ORDER BY "AuditEvent".id DESC LIMIT 1`);
     let id = BigInt(last[0]?.id ?? 0);
     let prevHash = last[0]?.hash ?? GENESIS_HASH;
     const span = 365 * 86_400_000;

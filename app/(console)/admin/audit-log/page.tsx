@@ -1,10 +1,44 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { AuditLog } from "@/components/audit/audit-log";
+import { AuditToolbar } from "@/components/audit/audit-toolbar";
+import { filterOf, parseActions } from "@/components/audit/audit-url";
+import { RetentionSetting } from "@/components/audit/retention-setting";
+import { findAuditEvent, findAuditEvents } from "@/lib/audit/find-audit-events";
+import { findExistingParties } from "@/lib/audit/find-existing-parties";
+import { getAuditRetentionDays } from "@/lib/audit/retention";
+import { auditPageSchema } from "@/lib/audit/schemas";
 import { requirePageActor } from "@/lib/auth/guard";
+import { hasPermission } from "@/lib/auth/permissions";
+import { parseSearchParams } from "@/lib/lists/list-params";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
-export default async function AuditLogPage() {
-  await requirePageActor("audit.read");
-  return <ComingSoon title="Audit Log">Browse, filter and export the audit trail here.</ComingSoon>;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor("audit.read");
+  const sp = await searchParams;
+  // parseSearchParams reads one value per key; `action` repeats, so it is read on its own.
+  const params = { ...parseSearchParams(auditPageSchema, sp), action: parseActions(sp.action) };
+  const eventId = typeof sp.event === "string" ? sp.event : undefined;
+  const [page, retentionDays] = await Promise.all([findAuditEvents(params), getAuditRetentionDays()]);
+  // An event opened by link (?event=) that is not on this page: loaded on its own for the panel.
+  const focused = eventId && !page.rows.some((row) => row.id === eventId) ? await findAuditEvent(eventId) : null;
+  const parties = await findExistingParties(focused ? [...page.rows, focused] : page.rows);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="max-w-2xl">
+          <h1 className="text-2xl font-semibold text-slate-900">Audit Log</h1>
+          <p className="mt-1 text-sm text-slate-600">
+            Every sign-in, change and refused request, newest first. Events are chained by hash, so an edited or removed event is detected.
+          </p>
+        </div>
+        <AuditToolbar filter={filterOf(params)} />
+      </div>
+      <AuditLog page={page} state={{ ...params, event: eventId }} focused={focused} parties={parties} />
+      <RetentionSetting retentionDays={retentionDays} canManage={hasPermission(actor.role, "settings.manage")} />
+    </div>
+  );
 }

@@ -79,9 +79,16 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
         <AccountTokensTable tokens={account.tokens} canManage={account.canManage} />
       </section>
       <section aria-labelledby="activity-heading" className="space-y-3">
-        <h2 id="activity-heading" className="text-lg font-semibold text-slate-900">
-          Recent activity
-        </h2>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="activity-heading" className="text-lg font-semibold text-slate-900">
+            Recent activity
+          </h2>
+          {hasPermission(actor.role, "audit.read") ? (
+            <Link href={`/admin/audit-log?target=${account.id}`} className="text-sm font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+              View all events
+            </Link>
+          ) : null}
+        </div>
         <AccountActivity events={account.events} />
       </section>
     </div>
