@@ -37,6 +37,8 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+// Not for /api: route handlers stamp their own request id (lib/http/request-context.ts), JSON needs no script
+// nonce, and skipping the proxy keeps the token-authenticated API fast. next.config.mjs's headers still apply.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };
