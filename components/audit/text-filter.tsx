@@ -2,7 +2,7 @@
 import { useSyncExternalStore } from "react";
 import { Input } from "@/components/ui/input";
 import { isoToInputValue, localDateTimeIso } from "@/components/service-accounts/local-datetime";
-import { useDebouncedText } from "./use-debounced-text";
+import { useDebouncedText } from "@/components/ui/use-debounced-text";
 
 export const FILTER_LABEL = "block text-xs font-medium text-slate-600";
 

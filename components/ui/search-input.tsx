@@ -1,7 +1,7 @@
 "use client";
 import { Search } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
 import { Input } from "./input";
+import { useDebouncedText } from "./use-debounced-text";
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -18,7 +18,7 @@ type SearchInputProps = {
 
 /** A list's search box: debounced, and following the URL (back button) without clobbering what is being typed. */
 export function SearchInput({ id, label, placeholder, value, onSearch }: SearchInputProps) {
-  const [text, setText] = useSearchText(value, onSearch);
+  const [text, setText] = useDebouncedText(value, onSearch, (t) => t.trim(), SEARCH_DEBOUNCE_MS);
 
   return (
     <div className="relative w-full sm:w-72">
@@ -29,43 +29,4 @@ export function SearchInput({ id, label, placeholder, value, onSearch }: SearchI
       <Input id={id} type="search" placeholder={placeholder} value={text} onChange={(e) => setText(e.target.value)} className="pl-8" />
     </div>
   );
-}
-
-/**
- * The search box's text, sent to `onSearch` once typing pauses. It follows the URL when the URL changes for
- * another reason (back button), but not while its own search is on the way: the echo of an earlier search
- * must not overwrite what the user has typed since.
- */
-function useSearchText(urlQ: string, onSearch: (q: string) => void) {
-  const [text, setText] = useState(urlQ);
-  const [seenQ, setSeenQ] = useState(urlQ); // the URL's q at the last render
-  const [sentQ, setSentQ] = useState(urlQ); // the q last sent, or taken from the URL
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  if (urlQ !== seenQ) {
-    const searching = sentQ !== seenQ;
-    setSeenQ(urlQ);
-    if (!searching) {
-      setText(urlQ);
-      setSentQ(urlQ);
-    }
-  }
-
-  useEffect(() => {
-    const pending = timer;
-    return () => clearTimeout(pending.current);
-  }, []);
-
-  const change = (value: string) => {
-    setText(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      const q = value.trim();
-      if (q === sentQ) return;
-      setSentQ(q);
-      onSearch(q);
-    }, SEARCH_DEBOUNCE_MS);
-  };
-
-  return [text, change] as const;
 }

@@ -1,22 +1,7 @@
-/** An audit event as the console and the exports show it. */
-export type AuditEventRow = {
-  id: string;
-  occurredAt: string;
-  actorType: string;
-  actorId: string | null;
-  actorName: string | null;
-  actorTokenId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  targetName: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  requestId: string | null;
-  result: string;
-  metadata: unknown;
-  hash: string;
-};
+import type { ChainedFields } from "./chain";
+
+/** An audit event as the console and the exports show it: the chained fields, as text, and its hash. */
+export type AuditEventRow = Omit<ChainedFields, "id" | "occurredAt"> & { id: string; occurredAt: string; hash: string };
 
 // id stays a bigint here: an alias named id of another type would change what ORDER BY id means.
 export const AUDIT_COLUMNS = `id, "occurredAt", "actorType", "actorId", "actorName", "actorTokenId", action, "targetType",

@@ -1,7 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 
-const DEBOUNCE_MS = 400;
 
 /**
  * A filter box's text, committed once typing pauses. It follows the URL when the URL changes for another
@@ -9,7 +8,12 @@ const DEBOUNCE_MS = 400;
  * earlier commit must not overwrite what has been typed since. `normalize` turns the text into the URL's
  * value (trimmed; "" while incomplete), so an incomplete entry does not count as a change on the way.
  */
-export function useDebouncedText(urlValue: string, onCommit: (value: string) => void, normalize: (text: string) => string = (t) => t.trim()) {
+export function useDebouncedText(
+  urlValue: string,
+  onCommit: (value: string) => void,
+  normalize: (text: string) => string = (t) => t.trim(),
+  delayMs = 400,
+) {
   const [text, setText] = useState(urlValue);
   const [seen, setSeen] = useState(urlValue); // the URL's value at the last render
   const [sent, setSent] = useState(urlValue); // the value last committed, or taken from the URL
@@ -37,7 +41,7 @@ export function useDebouncedText(urlValue: string, onCommit: (value: string) => 
       if (next === sent) return;
       setSent(next);
       onCommit(next);
-    }, DEBOUNCE_MS);
+    }, delayMs);
   };
 
   return [text, change] as const;
