@@ -16,6 +16,11 @@ export function canManageServiceAccount(actor: Actor, account: { ownerId: string
   return hasPermission(actor.role, "service_accounts.manage_own") && account.ownerId === principalUserId(actor);
 }
 
+/** The ids among `rows` the actor may manage: which rows get the actions menu. */
+export function manageableIds(actor: Actor, rows: readonly { id: string; owner: { id: string } }[]): string[] {
+  return rows.filter((row) => canManageServiceAccount(actor, { ownerId: row.owner.id })).map((row) => row.id);
+}
+
 /** Not found when the actor may not even see it (no oracle for ids), forbidden when they see but may not change. */
 export function assertCanManage(actor: Actor, account: { ownerId: string } | null): asserts account is { ownerId: string } {
   const visible = account && (hasPermission(actor.role, "service_accounts.read_all") || account.ownerId === principalUserId(actor));

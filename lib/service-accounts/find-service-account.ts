@@ -28,6 +28,9 @@ export async function findServiceAccount(actor: Actor, id: string) {
     updatedAt: account.updatedAt.toISOString(),
     canManage: canManageServiceAccount(actor, account),
     status: tokenStatus({ expiresAt: account.tokenExpiresAt, revokedAt: account.tokenRevokedAt }, now),
+    // The current token's expiry and the latest use of any token, as the list shows them.
+    expiresAt: account.tokenExpiresAt?.toISOString() ?? null,
+    lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
     tokens: account.tokens.map((t) => ({
       id: t.id,
       publicId: t.publicId,

@@ -4,7 +4,7 @@ import { ServiceAccountsTable } from "@/components/service-accounts/service-acco
 import { requirePageActor } from "@/lib/auth/guard";
 import { grantableRoles, hasPermission, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { parseSearchParams } from "@/lib/lists/list-params";
-import { canManageServiceAccount } from "@/lib/service-accounts/access";
+import { manageableIds } from "@/lib/service-accounts/access";
 import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
 
@@ -15,7 +15,7 @@ export default async function MyTokensPage({ searchParams }: { searchParams: Pro
   const actor = await requirePageActor("service_accounts.read_own");
   const params = parseSearchParams(findServiceAccountsSchema, await searchParams);
   const result = await findServiceAccounts(actor, { ...params, ownerId: undefined }, { mine: true });
-  const manageableIds = result.rows.filter((row) => canManageServiceAccount(actor, { ownerId: row.owner.id })).map((row) => row.id);
+  const manageable = manageableIds(actor, result.rows);
   const roles = grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES);
 
   return (
@@ -32,7 +32,7 @@ export default async function MyTokensPage({ searchParams }: { searchParams: Pro
       <ServiceAccountsTable
         result={result}
         params={{ ...params, ownerId: undefined }}
-        manageableIds={manageableIds}
+        manageableIds={manageable}
         grantableRoles={roles}
         showOwner={false}
       />

@@ -103,7 +103,6 @@ export async function revokeViaApi({ actor, meta }: Caller, tokenId: string) {
 
 type Detail = NonNullable<Awaited<ReturnType<typeof findServiceAccount>>>;
 function detailBody(account: Detail) {
-  const current = account.tokens.find((t) => t.current);
   return {
     id: account.id,
     name: account.name,
@@ -112,8 +111,8 @@ function detailBody(account: Detail) {
     owner: account.owner,
     status: account.status,
     createdAt: account.createdAt,
-    lastUsedAt: account.tokens.map((t) => t.lastUsedAt).filter(Boolean).sort().at(-1) ?? null,
-    expiresAt: current?.expiresAt ?? null,
+    lastUsedAt: account.lastUsedAt,
+    expiresAt: account.expiresAt,
     tokens: account.tokens.map(({ id, hint, status, createdAt, expiresAt, lastUsedAt, revokedAt }) => ({ id, hint, status, createdAt, expiresAt, lastUsedAt, revokedAt })),
   };
 }

@@ -4,7 +4,7 @@ import { ServiceAccountsTable } from "@/components/service-accounts/service-acco
 import { requirePageActor } from "@/lib/auth/guard";
 import { grantableRoles, hasPermission, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { parseSearchParams } from "@/lib/lists/list-params";
-import { canManageServiceAccount } from "@/lib/service-accounts/access";
+import { manageableIds } from "@/lib/service-accounts/access";
 import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
 import { findOwnerOptions } from "@/lib/users/find-owner-options";
@@ -17,7 +17,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   // Only those who may hand an account to anyone (ADMIN and up) get to pick an owner; everyone else owns theirs.
   const picksOwner = hasPermission(actor.role, "service_accounts.manage_all");
   const [result, ownerOptions] = await Promise.all([findServiceAccounts(actor, params), picksOwner ? findOwnerOptions() : undefined]);
-  const manageableIds = result.rows.filter((row) => canManageServiceAccount(actor, { ownerId: row.owner.id })).map((row) => row.id);
+  const manageable = manageableIds(actor, result.rows);
   const roles = grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES);
 
   return (
@@ -34,7 +34,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
           <CreateTokenDialog grantableRoles={roles} ownerOptions={ownerOptions} actorId={actor.id} />
         ) : null}
       </div>
-      <ServiceAccountsTable result={result} params={params} manageableIds={manageableIds} grantableRoles={roles} ownerOptions={ownerOptions} />
+      <ServiceAccountsTable result={result} params={params} manageableIds={manageable} grantableRoles={roles} ownerOptions={ownerOptions} />
     </div>
   );
 }

@@ -25,7 +25,6 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
   if (!account) notFound(); // also when it exists but is someone else's and the actor may not see it
   const picksOwner = account.canManage && hasPermission(actor.role, "service_accounts.manage_all");
   const ownerOptions = picksOwner ? await findOwnerOptions() : undefined;
-  const current = account.tokens.find((token) => token.current);
 
   return (
     <div className="space-y-8">
@@ -48,7 +47,7 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
                 role: account.role,
                 owner: account.owner,
                 status: account.status,
-                expiresAt: current?.expiresAt ?? null,
+                expiresAt: account.expiresAt,
               }}
               grantableRoles={grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES)}
               ownerOptions={ownerOptions}
