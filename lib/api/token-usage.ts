@@ -5,12 +5,12 @@ import { logError } from "@/lib/log";
 // costs no database write per request. A crash loses at most a minute of counts.
 const FLUSH_EVERY_MS = 60_000;
 
-type Pending = { serviceAccountId: string; requests: number; lastUsedAt: Date; lastUsedIp: string | null; flushedAt: number };
+type Pending = { serviceAccountId: string; requests: number; lastUsedAt: number; lastUsedIp: string | null; flushedAt: number };
 const globalForUsage = globalThis as unknown as { keyholdUsage?: Map<string, Pending>; keyholdUsageTimer?: NodeJS.Timeout };
 const pending = (globalForUsage.keyholdUsage ??= new Map());
 
 /** Counts one request. Returns the write it started, if it started one (not awaited by requests). */
-export function recordTokenUse(tokenId: string, serviceAccountId: string, ip: string | null, now = new Date()): Promise<void> | undefined {
+export function recordTokenUse(tokenId: string, serviceAccountId: string, ip: string | null, now = Date.now()): Promise<void> | undefined {
   const entry = pending.get(tokenId) ?? { serviceAccountId, requests: 0, lastUsedAt: now, lastUsedIp: ip, flushedAt: 0 };
   entry.requests += 1;
   entry.lastUsedAt = now;
@@ -18,7 +18,7 @@ export function recordTokenUse(tokenId: string, serviceAccountId: string, ip: st
   pending.set(tokenId, entry);
   globalForUsage.keyholdUsageTimer ??= setInterval(() => void flushTokenUsage(), FLUSH_EVERY_MS).unref();
   // The first use of a token (or the first in a minute) is written at once, so "last used" is fresh.
-  if (now.getTime() - entry.flushedAt >= FLUSH_EVERY_MS) return flushToken(tokenId, entry);
+  if (now - entry.flushedAt >= FLUSH_EVERY_MS) return flushToken(tokenId, entry);
   return undefined;
 }
 
@@ -28,7 +28,8 @@ export async function flushTokenUsage(): Promise<void> {
 }
 
 async function flushToken(tokenId: string, entry: Pending): Promise<void> {
-  const { requests, lastUsedAt, lastUsedIp } = entry;
+  const { requests, lastUsedIp } = entry;
+  const lastUsedAt = new Date(entry.lastUsedAt);
   entry.requests = 0;
   entry.flushedAt = Date.now();
   const day = new Date(lastUsedAt.toISOString().slice(0, 10));

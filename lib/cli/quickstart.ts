@@ -29,7 +29,7 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const server = await serve(env, projectRoot);
+const server = await serve(env, { dir: projectRoot });
 scheduleAuditRetention();
 say(`Keyhold is ready on http://${env.HOST}:${env.PORT}  (Ctrl-C to stop)`);
 stopOnSignal(async () => {

@@ -1,4 +1,5 @@
 // npm start: serve an existing production build (npm run build), with the same database set-up as quickstart.
+// npm run dev: the same server with Next in development mode (--dev), compiling pages on demand.
 import { scheduleAuditRetention } from "../audit/retention";
 import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
@@ -11,7 +12,8 @@ await migrateDatabase(env);
 const created = await ensureFirstOwner({ email: env.KEYHOLD_ADMIN_EMAIL, password: env.KEYHOLD_ADMIN_PASSWORD });
 if (created?.generatedPassword) console.log(`\n  First owner ${created.email}, password (shown once): ${created.generatedPassword}\n`);
 
-const server = await serve(env, projectRoot);
+const dev = process.argv.includes("--dev");
+const server = await serve(env, { dir: projectRoot, dev });
 scheduleAuditRetention();
 say(`Keyhold is listening on http://${env.HOST}:${env.PORT}`);
 stopOnSignal(async () => {

@@ -1,21 +1,27 @@
 import http from "node:http";
 import next from "next";
+import { createApiServer, isApiPath } from "@/lib/api/server";
 import type { Env } from "@/lib/config/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 
 /**
- * Serves the production build. A thin wrapper over Next's handler so the client address the app records
- * comes from the socket (or, with KEYHOLD_TRUST_PROXY, from the proxy's X-Forwarded-For entry), never from a
- * header the client chose: Next itself keeps a client-sent X-Forwarded-For.
+ * Serves Keyhold on one port: the REST API (/api/v1, /api/health) through lib/api/server.ts, everything else
+ * (console pages, server actions, sign-in) through Next. The client address the app records comes from the
+ * socket (or, with KEYHOLD_TRUST_PROXY, from the proxy's X-Forwarded-For entry), never from a header the
+ * client chose: Next itself keeps a client-sent X-Forwarded-For.
  */
-export async function serve(env: Env, dir = process.cwd()): Promise<http.Server> {
-  const app = next({ dev: false, dir, hostname: env.HOST, port: env.PORT });
-  await app.prepare();
-  const handle = app.getRequestHandler();
+export async function serve(env: Env, { dir = process.cwd(), dev = false } = {}): Promise<http.Server> {
+  let api: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIp(req, env.KEYHOLD_TRUST_PROXY);
-    void handle(req, res);
+    if (api && isApiPath(req.url ?? "")) api(req, res);
+    else void handle(req, res);
   });
+  const app = next({ dev, dir, hostname: env.HOST, port: env.PORT, httpServer: server });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const fastify = await createApiServer(server);
+  api = (req, res) => fastify.routing(req, res);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.PORT, env.HOST, resolve);

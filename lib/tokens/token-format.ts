@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
 
 // kh_ + base62 of 32 random bytes (43 characters) + base62 CRC32 of that part (6 characters). The prefix lets
@@ -16,7 +16,12 @@ function base62(value: bigint, length: number): string {
   return out.padStart(length, "0");
 }
 
-const checksum = (body: string) => base62(BigInt(crc32(body)), CHECKSUM_LENGTH);
+/** base62 of the CRC32, in plain numbers: every API request checks one. */
+function checksum(body: string): string {
+  let out = "";
+  for (let n = crc32(body); n > 0; n = Math.floor(n / 62)) out = BASE62[n % 62] + out;
+  return out.padStart(CHECKSUM_LENGTH, "0");
+}
 
 export type IssuedToken = { value: string; secretHash: string; hint: string; publicId: string };
 
@@ -35,7 +40,7 @@ export function isWellFormedToken(value: string): boolean {
 }
 
 export function hashToken(value: string): string {
-  return createHash("sha256").update(value).digest("hex");
+  return hash("sha256", value, "hex");
 }
 
 export function tokenHint(value: string): string {

@@ -1,13 +1,13 @@
-import { NextResponse } from "next/server";
 import type { ActionResult } from "@/lib/errors";
 import { apiError } from "../api-error";
+import { json, noContent, type ApiReply } from "../api-reply";
 
 /**
  * Answers with an action's result: the console's actions run unchanged behind the API, so their field errors
  * are renamed to the API's field names (e.g. customExpiresAt → expiresAt).
  */
-export function respond<T>(result: ActionResult<T>, toBody: (data: T) => unknown, status = 200, rename: Record<string, string> = {}) {
-  if (result.ok) return status === 204 ? new NextResponse(null, { status }) : NextResponse.json(toBody(result.data), { status });
+export function respond<T>(result: ActionResult<T>, toBody: (data: T) => unknown, status = 200, rename: Record<string, string> = {}): ApiReply {
+  if (result.ok) return status === 204 ? noContent() : json(toBody(result.data), status);
   const { code, message, fieldErrors } = result.error;
   const details = fieldErrors
     ? { fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [rename[field] ?? field, errors])) }

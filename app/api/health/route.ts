@@ -1,6 +1,0 @@
-// For load balancers: no authentication, no database.
-export const dynamic = "force-dynamic";
-
-export function GET() {
-  return Response.json({ status: "ok" });
-}
