@@ -75,6 +75,17 @@ test.describe("REST API: every endpoint's success path", () => {
     expect(events.data).toHaveLength(1);
     expect(events.data[0]).toMatchObject({ action: "service_account.created", actor: { type: "SERVICE_ACCOUNT", id: admin.accountId, tokenId: admin.tokenId } });
 
+    // SIEM pull: every matching event streamed as NDJSON, and the export itself audited.
+    const auditor = await createServiceAccountWithToken("AUDITOR");
+    const stream = await apiClient(request, auditor.value).get(`/api/v1/audit-events?format=ndjson&actor=${admin.accountId}`);
+    expect(stream.status()).toBe(200);
+    expect(stream.headers()["content-type"]).toBe("application/x-ndjson");
+    const lines = (await stream.text()).trim().split("\n").map((line) => JSON.parse(line) as { action: string; actor: { id: string } });
+    expect(lines.map((e) => e.action)).toContain("service_account.created");
+    expect(lines.every((e) => e.actor.id === admin.accountId)).toBe(true);
+    const [exported] = await auditEvents({ action: "audit.exported", actorId: auditor.accountId });
+    expect(exported?.metadata).toMatchObject({ format: "ndjson", rows: lines.length });
+
     const other = await createServiceAccountWithToken("VIEWER");
     const active = await (await api.post("/api/v1/introspect", { token: other.value })).json();
     expect(active).toMatchObject({ active: true, sub: other.accountId, role: "VIEWER", token_id: other.tokenId, client_name: other.accountName, iat: expect.any(Number) });
