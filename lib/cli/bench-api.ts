@@ -2,7 +2,7 @@
 // against unauthenticated GET /api/health (autocannon, 32 connections, alternating rounds), and the database
 // writes whoami causes.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -17,6 +17,7 @@ const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 /** Health and whoami take turns, so a change in the machine's load while the benchmark runs hits both alike. */
 const ROUNDS = 3;
+const CLOCK_TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 if (!existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   say("no production build yet: next build");
@@ -28,7 +29,8 @@ const databaseUrl = await createTestDatabase(cluster.url(), "keyhold_bench_api")
 const client = new pg.Client({ connectionString: databaseUrl });
 await client.connect();
 const token = await seedToken(client);
-const server = spawn(process.execPath, [path.join(projectRoot, "node_modules/tsx/dist/cli.mjs"), "lib/cli/start.ts"], {
+// One process (no tsx wrapper), so its CPU time can be read per round.
+const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
   cwd: projectRoot,
   env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production", KEYHOLD_API_RATE_LIMIT: "100000000" },
   stdio: "ignore",
@@ -43,13 +45,18 @@ try {
   await runHealth(3);
   await runWhoami(3);
 
-  const health: autocannon.Result[] = [];
-  const whoami: autocannon.Result[] = [];
+  const health: Round[] = [];
+  const whoami: Round[] = [];
+  const measure = async (run: () => Promise<autocannon.Result>): Promise<Round> => {
+    const before = cpuMicros(server.pid!);
+    const result = await run();
+    return { result, cpuMicros: (cpuMicros(server.pid!) - before) / result.requests.total };
+  };
   const writesBefore = await rowWrites(client);
   for (let round = 1; round <= ROUNDS; round++) {
     say(`round ${round} of ${ROUNDS}`);
-    health.push(await runHealth());
-    whoami.push(await runWhoami());
+    health.push(await measure(() => runHealth()));
+    whoami.push(await measure(() => runWhoami()));
   }
   await new Promise((r) => setTimeout(r, 1500)); // let the last rate-limit sync land
   const writes = (await rowWrites(client)) - writesBefore;
@@ -63,6 +70,7 @@ try {
   line("GET /api/v1/whoami", w);
   const ratio = w.rps / h.rps;
   console.log(`ratio whoami/health: ${ratio.toFixed(2)} (target ≥ 0.8)   whoami p99: ${w.p99} ms (target < 15 ms)`);
+  console.log(`server CPU per request (user + system): health ${h.cpuMicros.toFixed(1)} µs, whoami ${w.cpuMicros.toFixed(1)} µs`);
   console.log(`database row writes during the runs: ${writes} for ${w.requests} whoami requests (${(writes / w.requests).toFixed(5)} per request)`);
 } finally {
   server.kill("SIGTERM");
@@ -71,17 +79,27 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
-type Summary = { rps: number; p50: number; p99: number; errors: number; requests: number };
+type Round = { result: autocannon.Result; cpuMicros: number };
+type Summary = { rps: number; p50: number; p99: number; errors: number; requests: number; cpuMicros: number };
 
-function summary(rounds: autocannon.Result[]): Summary {
-  const median = [...rounds].sort((a, b) => a.requests.average - b.requests.average)[Math.floor(rounds.length / 2)]!;
+function summary(rounds: Round[]): Summary {
+  const median = [...rounds].sort((a, b) => a.result.requests.average - b.result.requests.average)[Math.floor(rounds.length / 2)]!;
+  const results = rounds.map((r) => r.result);
   return {
-    rps: median.requests.average,
-    p50: median.latency.p50,
-    p99: Math.max(...rounds.map((r) => r.latency.p99)),
-    errors: rounds.reduce((n, r) => n + r.errors + r.non2xx, 0),
-    requests: rounds.reduce((n, r) => n + r.requests.total, 0),
+    rps: median.result.requests.average,
+    p50: median.result.latency.p50,
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((n, r) => n + r.errors + r.non2xx, 0),
+    requests: results.reduce((n, r) => n + r.requests.total, 0),
+    cpuMicros: median.cpuMicros,
   };
+}
+
+/** A process's CPU time so far (user + system), from /proc: µs. */
+function cpuMicros(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const [utime, stime] = stat.slice(stat.lastIndexOf(")") + 2).split(" ").slice(11, 13).map(Number);
+  return ((utime! + stime!) / CLOCK_TICKS_PER_SECOND) * 1e6;
 }
 
 async function seedToken(db: pg.Client): Promise<string> {
