@@ -1,6 +1,24 @@
 import { expect, test } from "@playwright/test";
+import { z } from "zod";
+import {
+  auditEventResponse,
+  introspectionResponse,
+  revealedTokenResponse,
+  serviceAccountDetailResponse,
+  serviceAccountResponse,
+  userResponse,
+  whoamiResponse,
+} from "../../lib/api/v1/schemas";
 import { auditEvents, createUser } from "../support/db";
 import { apiClient, createServiceAccountWithToken } from "../support/tokens";
+
+/** The body has exactly the shape openapi.json documents: nothing missing, nothing undocumented. */
+function expectDocumented(schema: z.ZodType, body: unknown) {
+  const parsed = schema.safeParse(body);
+  expect(parsed.error?.issues).toBeUndefined();
+  expect(parsed.data).toEqual(body);
+}
+const page = (item: z.ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
 test.describe("REST API: every endpoint's success path", () => {
   test("health needs no token; openapi.json documents every route", async ({ request }) => {
@@ -22,11 +40,13 @@ test.describe("REST API: every endpoint's success path", () => {
     const whoami = await api.get("/api/v1/whoami");
     expect(whoami.status()).toBe(200);
     expect(await whoami.json()).toMatchObject({ serviceAccount: { id: admin.accountId, name: admin.accountName, role: "ADMIN", ownerId: admin.owner.id }, token: { id: admin.tokenId, expiresAt: null } });
+    expectDocumented(whoamiResponse, await whoami.json());
 
     const owner = await createUser({ role: "VIEWER" });
     const created = await api.post("/api/v1/service-accounts", { name: `api-made-${admin.tokenId.slice(0, 8)}`, description: "made by API", role: "VIEWER", owner: owner.email, expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
     expect(created.status()).toBe(201);
     const { serviceAccount, token } = await created.json();
+    expectDocumented(z.object({ serviceAccount: serviceAccountDetailResponse, token: revealedTokenResponse }), await created.json());
     expect(serviceAccount).toMatchObject({ description: "made by API", role: "VIEWER", owner: { id: owner.id }, status: "expiring" });
     expect(token.value).toMatch(/^kh_[0-9A-Za-z]{49}$/);
 
@@ -34,9 +54,11 @@ test.describe("REST API: every endpoint's success path", () => {
     expect((await apiClient(request, token.value).get("/api/v1/whoami")).status()).toBe(200);
     const fetched = await api.get(`/api/v1/service-accounts/${serviceAccount.id}`);
     expect(await fetched.text()).not.toContain(token.value);
+    expectDocumented(z.object({ serviceAccount: serviceAccountDetailResponse }), await fetched.json());
 
     const listed = await (await api.get(`/api/v1/service-accounts?q=${serviceAccount.name}&limit=5`)).json();
     expect(listed.data.map((a: { id: string }) => a.id)).toEqual([serviceAccount.id]);
+    expectDocumented(page(serviceAccountResponse), listed);
 
     const patched = await api.patch(`/api/v1/service-accounts/${serviceAccount.id}`, { description: "patched", role: "CONTRIBUTOR" });
     expect(patched.status()).toBe(200);
@@ -67,6 +89,7 @@ test.describe("REST API: every endpoint's success path", () => {
     const users = await (await api.get("/api/v1/users?limit=2")).json();
     expect(users.data).toHaveLength(2);
     expect(users.nextCursor).toEqual(expect.any(String));
+    expectDocumented(page(userResponse), users);
     const next = await (await api.get(`/api/v1/users?limit=2&cursor=${users.nextCursor}`)).json();
     expect(next.data[0].id).not.toBe(users.data[0].id);
 
@@ -74,6 +97,7 @@ test.describe("REST API: every endpoint's success path", () => {
     const events = await (await api.get(`/api/v1/audit-events?actor=${admin.accountId}&action=service_account.created`)).json();
     expect(events.data).toHaveLength(1);
     expect(events.data[0]).toMatchObject({ action: "service_account.created", actor: { type: "SERVICE_ACCOUNT", id: admin.accountId, tokenId: admin.tokenId } });
+    expectDocumented(page(auditEventResponse), events);
 
     // SIEM pull: every matching event streamed as NDJSON, and the export itself audited.
     const auditor = await createServiceAccountWithToken("AUDITOR");
@@ -81,6 +105,7 @@ test.describe("REST API: every endpoint's success path", () => {
     expect(stream.status()).toBe(200);
     expect(stream.headers()["content-type"]).toBe("application/x-ndjson");
     const lines = (await stream.text()).trim().split("\n").map((line) => JSON.parse(line) as { action: string; actor: { id: string } });
+    for (const line of lines) expectDocumented(auditEventResponse, line);
     expect(lines.map((e) => e.action)).toContain("service_account.created");
     expect(lines.every((e) => e.actor.id === admin.accountId)).toBe(true);
     const [exported] = await auditEvents({ action: "audit.exported", actorId: auditor.accountId });
@@ -89,5 +114,6 @@ test.describe("REST API: every endpoint's success path", () => {
     const other = await createServiceAccountWithToken("VIEWER");
     const active = await (await api.post("/api/v1/introspect", { token: other.value })).json();
     expect(active).toMatchObject({ active: true, sub: other.accountId, role: "VIEWER", token_id: other.tokenId, client_name: other.accountName, iat: expect.any(Number) });
+    expectDocumented(introspectionResponse, active);
   });
 });

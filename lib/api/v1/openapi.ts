@@ -1,17 +1,22 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
 import {
+  auditEventResponse,
   createServiceAccountBody,
   cursorQuery,
   errorResponse,
   idParams,
   introspectBody,
+  introspectionResponse,
   listAuditEventsQuery,
   listServiceAccountsQuery,
   regenerateTokenBody,
   revealedTokenResponse,
+  serviceAccountDetailResponse,
   serviceAccountResponse,
   updateServiceAccountBody,
+  userResponse,
+  whoamiResponse,
 } from "./schemas";
 
 // The OpenAPI 3.1 document, generated from the zod schemas the route handlers validate with.
@@ -37,9 +42,11 @@ export function openApiDocument() {
   // Named schemas become components and are referenced by $ref.
   const ServiceAccount = serviceAccountResponse.meta({ id: "ServiceAccount" });
   const Token = revealedTokenResponse.meta({ id: "RevealedToken" });
+  const Detail = serviceAccountDetailResponse.meta({ id: "ServiceAccountDetail" });
+  const AuditEvent = auditEventResponse.meta({ id: "AuditEvent" });
   const route = (config: RouteConfig) => registry.registerPath({ security: [{ bearer: [] }], ...config });
 
-  route({ method: "get", path: "/api/v1/whoami", summary: "The calling service account and token", responses: { 200: { description: "The caller" }, ...common } });
+  route({ method: "get", path: "/api/v1/whoami", summary: "The calling service account and token", responses: { 200: { description: "The caller", ...jsonContent(whoamiResponse) }, ...common } });
   route({
     method: "get",
     path: "/api/v1/service-accounts",
@@ -52,15 +59,15 @@ export function openApiDocument() {
     path: "/api/v1/service-accounts",
     summary: "Create a service account and its first token",
     request: { body: { required: true, ...jsonContent(createServiceAccountBody) } },
-    responses: { 201: { description: "Created; token.value is shown only here", ...jsonContent(z.object({ serviceAccount: ServiceAccount, token: Token })) }, ...common, ...errors(400, 409, 422) },
+    responses: { 201: { description: "Created; token.value is shown only here", ...jsonContent(z.object({ serviceAccount: Detail, token: Token })) }, ...common, ...errors(400, 409, 422) },
   });
-  route({ method: "get", path: "/api/v1/service-accounts/{id}", summary: "Get a service account", request: { params: idParams }, responses: { 200: { description: "The account and its tokens", ...jsonContent(z.object({ serviceAccount: ServiceAccount })) }, ...common, ...errors(404) } });
+  route({ method: "get", path: "/api/v1/service-accounts/{id}", summary: "Get a service account", request: { params: idParams }, responses: { 200: { description: "The account and its tokens", ...jsonContent(z.object({ serviceAccount: Detail })) }, ...common, ...errors(404) } });
   route({
     method: "patch",
     path: "/api/v1/service-accounts/{id}",
     summary: "Update description, role or owner",
     request: { params: idParams, body: { required: true, ...jsonContent(updateServiceAccountBody) } },
-    responses: { 200: { description: "Updated", ...jsonContent(z.object({ serviceAccount: ServiceAccount })) }, ...common, ...errors(400, 404, 422) },
+    responses: { 200: { description: "Updated", ...jsonContent(z.object({ serviceAccount: Detail })) }, ...common, ...errors(400, 404, 422) },
   });
   route({ method: "delete", path: "/api/v1/service-accounts/{id}", summary: "Delete a service account and all its tokens", request: { params: idParams }, responses: { 204: { description: "Deleted" }, ...common, ...errors(404) } });
   route({
@@ -70,17 +77,35 @@ export function openApiDocument() {
     request: { params: idParams, body: { required: true, ...jsonContent(regenerateTokenBody) } },
     responses: { 201: { description: "The new token; value is shown only here", ...jsonContent(z.object({ token: Token })) }, ...common, ...errors(400, 404, 422) },
   });
-  route({ method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke one token", request: { params: idParams }, responses: { 200: { description: "Revoked" }, ...common, ...errors(404, 409) } });
-  route({ method: "get", path: "/api/v1/users", summary: "List users (for picking owners)", request: { query: cursorQuery }, responses: { 200: { description: "A page of users" }, ...common, ...errors(422) } });
-  route({ method: "get", path: "/api/v1/audit-events", summary: "List audit events, newest first", request: { query: listAuditEventsQuery }, responses: { 200: { description: "A page of events" }, ...common, ...errors(422) } });
+  route({ method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke one token", request: { params: idParams }, responses: { 200: { description: "Revoked", ...jsonContent(z.object({ token: z.object({ id: z.uuid(), revoked: z.literal(true) }) })) }, ...common, ...errors(404, 409) } });
+  route({ method: "get", path: "/api/v1/users", summary: "List users (for picking owners)", request: { query: cursorQuery }, responses: { 200: { description: "A page of users", ...jsonContent(page(userResponse)) }, ...common, ...errors(422) } });
+  route({
+    method: "get",
+    path: "/api/v1/audit-events",
+    summary: "List audit events, newest first",
+    request: { query: listAuditEventsQuery },
+    responses: {
+      200: {
+        description: "A page of events; with format=ndjson, every matching event, one per line",
+        content: { "application/json": { schema: page(AuditEvent) }, "application/x-ndjson": { schema: AuditEvent } },
+      },
+      ...common,
+      ...errors(422),
+    },
+  });
   route({
     method: "post",
     path: "/api/v1/introspect",
     summary: "RFC 7662 token introspection",
     request: { body: { required: true, ...jsonContent(introspectBody) } },
-    responses: { 200: { description: "{ active: false } for any token that is not active" }, ...common, ...errors(400, 422) },
+    responses: { 200: { description: "{ active: false } for any token that is not active", ...jsonContent(introspectionResponse) }, ...common, ...errors(400, 422) },
   });
-  registry.registerPath({ method: "get", path: "/api/health", summary: "Health check (no authentication)", responses: { 200: { description: "OK" } } });
+  registry.registerPath({
+    method: "get",
+    path: "/api/health",
+    summary: "Health check (no authentication)",
+    responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } },
+  });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
+import { HUMAN_ROLES, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { ActorType, AuditResult, UserStatus } from "@/lib/db/generated/enums";
 import { cursorParamsSchema } from "@/lib/lists/cursor";
 import { descriptionSchema, serviceAccountNameSchema, serviceAccountRoleSchema } from "@/lib/service-accounts/schemas";
 import { TOKEN_STATUSES } from "@/lib/tokens/token-status";
@@ -62,6 +63,16 @@ export const serviceAccountResponse = z.object({
   lastUsedAt: isoDateTime.nullable(),
   expiresAt: isoDateTime.nullable(),
 });
+const tokenResponse = z.object({
+  id: z.uuid(),
+  hint: z.string(),
+  status: z.enum(TOKEN_STATUSES),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime.nullable(),
+  lastUsedAt: isoDateTime.nullable(),
+  revokedAt: isoDateTime.nullable(),
+});
+export const serviceAccountDetailResponse = serviceAccountResponse.extend({ tokens: z.array(tokenResponse).describe("Current token first") });
 export const revealedTokenResponse = z.object({
   id: z.uuid(),
   value: z.string().describe("The token itself: returned only here, once"),
@@ -70,4 +81,33 @@ export const revealedTokenResponse = z.object({
 });
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+export const whoamiResponse = z.object({
+  serviceAccount: z.object({ id: z.uuid(), name: z.string(), role: z.enum(SERVICE_ACCOUNT_ROLES), ownerId: z.uuid() }),
+  token: z.object({ id: z.uuid(), hint: z.string(), expiresAt: isoDateTime.nullable() }),
+});
+export const userResponse = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.enum(HUMAN_ROLES), status: z.enum(UserStatus) });
+export const auditEventResponse = z.object({
+  id: z.string().describe("Increasing; also the cursor's key"),
+  occurredAt: isoDateTime,
+  actor: z.object({ type: z.enum(ActorType), id: z.string().nullable(), name: z.string().nullable(), tokenId: z.string().nullable() }),
+  action: z.enum(AUDIT_ACTIONS),
+  target: z.object({ type: z.string().nullable(), id: z.string(), name: z.string().nullable() }).nullable(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  requestId: z.string().nullable(),
+  result: z.enum(AuditResult),
+  metadata: z.unknown(),
+  hash: z.string().describe("SHA-256 of the previous event's hash and this event (the hash chain)"),
+});
+export const introspectionResponse = z.object({
+  active: z.boolean(),
+  sub: z.uuid().optional().describe("The service account"),
+  client_name: z.string().optional(),
+  role: z.enum(SERVICE_ACCOUNT_ROLES).optional(),
+  token_id: z.uuid().optional(),
+  token_type: z.literal("Bearer").optional(),
+  iat: z.number().int().optional(),
+  exp: z.number().int().optional().describe("Absent: the token does not expire"),
 });
