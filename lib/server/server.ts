@@ -9,6 +9,10 @@ import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
  * (console pages, server actions, sign-in) through Next. The client address the app records comes from the
  * socket (or, with KEYHOLD_TRUST_PROXY, from the proxy's X-Forwarded-For entry), never from a header the
  * client chose: Next itself keeps a client-sent X-Forwarded-For.
+ *
+ * Two copies of lib/ run in this process: Next's bundle (pages, server actions) and the modules loaded here for
+ * the API. State both must see lives on globalThis (the Prisma client, the token cache and its change
+ * listeners, usage counters), which is how a revocation in the console empties the API's cache at once.
  */
 export async function serve(env: Env, { dir = process.cwd(), dev = false } = {}): Promise<http.Server> {
   let api: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
