@@ -1,12 +1,12 @@
 "use client";
 import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
 import { createContext, use } from "react";
-import { Badge } from "@/components/ui/badge";
 import type { AuditEventRow } from "@/lib/audit/audit-event-row";
 import type { ExistingParties } from "@/lib/audit/find-existing-parties";
-import { actionLabel, actorOf, AUDIT_RESULTS, targetOf, type AuditResultValue } from "./audit-labels";
+import { actionLabel, actorOf, targetOf } from "./audit-labels";
 import { AuditPartyCell } from "./audit-party";
 import { EventTime } from "./event-time";
+import { ResultBadge } from "./result-badge";
 
 // Module scope keeps the reference stable. The server pages (keyset) and always sorts newest first, so the
 // table needs no paging or sorting feature: it only lays the page out.
@@ -45,11 +45,6 @@ function ActorCell({ event }: { event: AuditEventRow }) {
 
 function TargetCell({ event }: { event: AuditEventRow }) {
   return <AuditPartyCell party={targetOf(event, use(AuditRowsContext).parties)} />;
-}
-
-export function ResultBadge({ result }: { result: string }) {
-  const shown = AUDIT_RESULTS[result as AuditResultValue] ?? { tone: "gray", label: result };
-  return <Badge tone={shown.tone}>{shown.label}</Badge>;
 }
 
 export function getAuditColumns() {

@@ -5,7 +5,7 @@ import { Dialog as RadixDialog } from "radix-ui";
 import type { ReactNode } from "react";
 import type { AuditEventRow } from "@/lib/audit/audit-event-row";
 import type { ExistingParties } from "@/lib/audit/find-existing-parties";
-import { ResultBadge } from "./audit-columns";
+import { ResultBadge } from "./result-badge";
 import { AuditChanges, changesOf } from "./audit-changes";
 import { actionLabel, actorOf, targetOf, type AuditParty } from "./audit-labels";
 import { PARTY_LINK } from "./audit-party";

@@ -1,7 +1,6 @@
 import { ChevronLeft, ChevronRight, ChevronsLeft } from "lucide-react";
-import { useId } from "react";
 import { Button } from "@/components/ui/button";
-import { Select } from "@/components/ui/input";
+import { PageSizeSelect } from "@/components/ui/pagination";
 import { AUDIT_PAGE_SIZES } from "@/lib/audit/schemas";
 
 type AuditPaginationProps = {
@@ -19,25 +18,13 @@ type AuditPaginationProps = {
 
 /** Keyset paging: toward newer or older events from this page; no page numbers, since there is no OFFSET. */
 export function AuditPagination({ count, pageSize, paged, canNewer, canOlder, onLatest, onNewer, onOlder, onPageSizeChange }: AuditPaginationProps) {
-  const sizeId = useId();
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p aria-live="polite">
         {count} {count === 1 ? "event" : "events"} on this page{paged ? "" : " (newest first)"}
       </p>
       <div className="flex flex-wrap items-center gap-4">
-        <div className="flex items-center gap-2">
-          <label htmlFor={sizeId} className="whitespace-nowrap">
-            Rows per page
-          </label>
-          <Select id={sizeId} value={pageSize} onChange={(e) => onPageSizeChange(Number(e.target.value))} className="w-auto py-1">
-            {AUDIT_PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <PageSizeSelect pageSize={pageSize} pageSizes={AUDIT_PAGE_SIZES} onChange={onPageSizeChange} />
         <div className="flex items-center gap-1">
           <Button variant="ghost" size="sm" onClick={onLatest} disabled={!paged}>
             <ChevronsLeft className="size-4" aria-hidden />

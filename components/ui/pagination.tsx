@@ -33,25 +33,13 @@ export function Pagination({
   onPageSizeChange,
   noun = ["result", "results"],
 }: PaginationProps) {
-  const sizeId = useId();
   return (
     <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
       <p>
         {total} {total === 1 ? noun[0] : noun[1]}
       </p>
       <div className="flex flex-wrap items-center gap-4">
-        <div className="flex items-center gap-2">
-          <label htmlFor={sizeId} className="whitespace-nowrap">
-            Rows per page
-          </label>
-          <Select id={sizeId} value={pageSize} onChange={(e) => onPageSizeChange(Number(e.target.value))} className="w-auto py-1">
-            {pageSizes.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <PageSizeSelect pageSize={pageSize} pageSizes={pageSizes} onChange={onPageSizeChange} />
         <p aria-live="polite" className="whitespace-nowrap tabular-nums">
           Page {page} of {Math.max(1, pageCount)}
         </p>
@@ -67,5 +55,24 @@ export function Pagination({
         </div>
       </div>
     </nav>
+  );
+}
+
+/** "Rows per page", for every paged list (offset or keyset). */
+export function PageSizeSelect({ pageSize, pageSizes, onChange }: { pageSize: number; pageSizes: readonly number[]; onChange: (pageSize: number) => void }) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-2">
+      <label htmlFor={id} className="whitespace-nowrap">
+        Rows per page
+      </label>
+      <Select id={id} value={pageSize} onChange={(e) => onChange(Number(e.target.value))} className="w-auto py-1">
+        {pageSizes.map((size) => (
+          <option key={size} value={size}>
+            {size}
+          </option>
+        ))}
+      </Select>
+    </div>
   );
 }

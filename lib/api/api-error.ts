@@ -18,10 +18,6 @@ const STATUS: Record<ApiErrorCode, number> = {
   internal: 500,
 };
 
-export function apiStatus(code: ApiErrorCode): number {
-  return STATUS[code];
-}
-
 /** The one error body of the API: { error: { code, message, details? } }. */
 export function apiError(code: ApiErrorCode, message: string, { details, headers }: { details?: unknown; headers?: Record<string, string> } = {}): ApiReply {
   return { status: STATUS[code], body: { error: { code, message, ...(details === undefined ? {} : { details }) } }, headers };

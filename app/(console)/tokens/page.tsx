@@ -7,6 +7,7 @@ import { parseSearchParams } from "@/lib/lists/list-params";
 import { manageableIds } from "@/lib/service-accounts/access";
 import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "My tokens" };
 
@@ -20,15 +21,11 @@ export default async function MyTokensPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="max-w-3xl">
-          <h1 className="text-2xl font-semibold text-slate-900">My tokens</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            The API tokens you own. A token&apos;s value is shown only once, when it is created or regenerated.
-          </p>
-        </div>
-        {hasPermission(actor.role, "service_accounts.create") ? <CreateTokenDialog grantableRoles={roles} actorId={actor.id} /> : null}
-      </div>
+      <PageHeader
+        title="My tokens"
+        description="The API tokens you own. A token's value is shown only once, when it is created or regenerated."
+        actions={hasPermission(actor.role, "service_accounts.create") ? <CreateTokenDialog grantableRoles={roles} actorId={actor.id} /> : null}
+      />
       <ServiceAccountsTable
         result={result}
         params={{ ...params, ownerId: undefined }}

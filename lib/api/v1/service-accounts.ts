@@ -12,7 +12,7 @@ import { findServiceAccount } from "@/lib/service-accounts/find-service-account"
 import { toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import { searchWhere, statusWhere } from "@/lib/service-accounts/status-where";
 import { respond } from "./respond";
-import type { createServiceAccountBody, listServiceAccountsQuery, regenerateTokenBody, updateServiceAccountBody } from "./schemas";
+import { serviceAccountDetailResponse, type createServiceAccountBody, type listServiceAccountsQuery, type regenerateTokenBody, type updateServiceAccountBody } from "./schemas";
 
 type Caller = { actor: ServiceAccountActor; meta: RequestMeta };
 const RENAME = { ownerId: "owner", customExpiresAt: "expiresAt", expiration: "expiresAt", previousToken: "previousTokenExpiresAt" };
@@ -101,18 +101,7 @@ export async function revokeViaApi({ actor, meta }: Caller, tokenId: string) {
   return respond(result, () => ({ token: { id: tokenId, revoked: true } }));
 }
 
-type Detail = NonNullable<Awaited<ReturnType<typeof findServiceAccount>>>;
-function detailBody(account: Detail) {
-  return {
-    id: account.id,
-    name: account.name,
-    description: account.description,
-    role: account.role,
-    owner: account.owner,
-    status: account.status,
-    createdAt: account.createdAt,
-    lastUsedAt: account.lastUsedAt,
-    expiresAt: account.expiresAt,
-    tokens: account.tokens.map(({ id, hint, status, createdAt, expiresAt, lastUsedAt, revokedAt }) => ({ id, hint, status, createdAt, expiresAt, lastUsedAt, revokedAt })),
-  };
+/** The account as the API documents it (serviceAccountDetailResponse): the console's extra fields are left out. */
+function detailBody(account: NonNullable<Awaited<ReturnType<typeof findServiceAccount>>>) {
+  return serviceAccountDetailResponse.parse(account);
 }

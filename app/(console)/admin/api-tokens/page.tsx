@@ -8,6 +8,7 @@ import { manageableIds } from "@/lib/service-accounts/access";
 import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
 import { findOwnerOptions } from "@/lib/users/find-owner-options";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "API Tokens" };
 
@@ -22,18 +23,15 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="max-w-3xl">
-          <h1 className="text-2xl font-semibold text-slate-900">API Tokens</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            An API token authorizes the CLI and direct calls to the REST API. Creating a token creates a service account with it: a
-            non-interactive user whose role decides what the token may do, and whose every action is entered in the audit log.
-          </p>
-        </div>
-        {hasPermission(actor.role, "service_accounts.create") ? (
-          <CreateTokenDialog grantableRoles={roles} ownerOptions={ownerOptions} actorId={actor.id} />
-        ) : null}
-      </div>
+      <PageHeader
+        title="API Tokens"
+        description="An API token authorizes the CLI and direct calls to the REST API. Creating a token creates a service account with it: a non-interactive user whose role decides what the token may do, and whose every action is entered in the audit log."
+        actions={
+          hasPermission(actor.role, "service_accounts.create") ? (
+            <CreateTokenDialog grantableRoles={roles} ownerOptions={ownerOptions} actorId={actor.id} />
+          ) : null
+        }
+      />
       <ServiceAccountsTable result={result} params={params} manageableIds={manageable} grantableRoles={roles} ownerOptions={ownerOptions} />
     </div>
   );

@@ -10,6 +10,7 @@ import { auditPageSchema } from "@/lib/audit/schemas";
 import { requirePageActor } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { parseSearchParams } from "@/lib/lists/list-params";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Audit Log" };
 
@@ -28,15 +29,11 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="max-w-2xl">
-          <h1 className="text-2xl font-semibold text-slate-900">Audit Log</h1>
-          <p className="mt-1 text-sm text-slate-600">
-            Every sign-in, change and refused request, newest first. Events are chained by hash, so an edited or removed event is detected.
-          </p>
-        </div>
-        <AuditToolbar filter={filterOf(params)} />
-      </div>
+      <PageHeader
+        title="Audit Log"
+        description="Every sign-in, change and refused request, newest first. Events are chained by hash, so an edited or removed event is detected."
+        actions={<AuditToolbar filter={filterOf(params)} />}
+      />
       <AuditLog page={page} state={{ ...params, event: eventId }} focused={focused} parties={parties} />
       <RetentionSetting retentionDays={retentionDays} canManage={hasPermission(actor.role, "settings.manage")} />
     </div>

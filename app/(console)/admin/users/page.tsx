@@ -6,6 +6,7 @@ import { grantableRoles, hasPermission } from "@/lib/auth/permissions";
 import { parseSearchParams } from "@/lib/lists/list-params";
 import { findUsers } from "@/lib/users/find-users";
 import { findUsersSchema } from "@/lib/users/schemas";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -18,13 +19,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <div>
-          <h1 className="text-2xl font-semibold text-slate-900">Users</h1>
-          <p className="mt-1 text-sm text-slate-600">People who can sign in to Keyhold, and what their role lets them do.</p>
-        </div>
-        {canManage ? <AddUserDialog grantableRoles={roles} /> : null}
-      </div>
+      <PageHeader
+        title="Users"
+        description="People who can sign in to Keyhold, and what their role lets them do."
+        actions={canManage ? <AddUserDialog grantableRoles={roles} /> : null}
+      />
       <UsersTable result={result} params={params} canManage={canManage} grantableRoles={roles} currentUserId={actor.id} />
     </div>
   );

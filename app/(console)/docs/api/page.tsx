@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { OperationObject } from "openapi3-ts/oas31";
 import { OperationCard } from "@/components/api-docs/operation-card";
+import { PageHeader } from "@/components/ui/page-header";
 import { requirePageActor } from "@/lib/auth/guard";
 import { openApiDocument } from "@/lib/api/v1/openapi";
 
@@ -16,17 +17,19 @@ export default async function ApiDocsPage() {
   );
   return (
     <div className="max-w-4xl space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold">API reference</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          Call the API with a service account&apos;s token: <code className="font-mono">Authorization: Bearer kh_…</code>. Errors are{" "}
-          <code className="font-mono">{"{ \"error\": { \"code\", \"message\", \"details\"? } }"}</code>. The machine-readable document is at{" "}
-          <a className="text-indigo-600 hover:underline" href="/api/v1/openapi.json">
-            /api/v1/openapi.json
-          </a>
-          .
-        </p>
-      </div>
+      <PageHeader
+        title="API reference"
+        description={
+          <>
+            Call the API with a service account&apos;s token: <code className="font-mono">Authorization: Bearer kh_…</code>. Errors are{" "}
+            <code className="font-mono">{"{ \"error\": { \"code\", \"message\", \"details\"? } }"}</code>. The machine-readable document is at{" "}
+            <a className="text-indigo-600 hover:underline" href="/api/v1/openapi.json">
+              /api/v1/openapi.json
+            </a>
+            .
+          </>
+        }
+      />
       {operations.map(({ path, method, operation }) => (
         <OperationCard key={`${method} ${path}`} method={method} path={path} operation={operation} />
       ))}

@@ -14,6 +14,7 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { grantableRoles, hasPermission, ROLE_LABELS, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
 import { findOwnerOptions } from "@/lib/users/find-owner-options";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "API Token" };
 
@@ -33,29 +34,29 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
           <ArrowLeft className="size-4" aria-hidden />
           API Tokens
         </Link>
-        <div className="flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0">
-            <h1 className="break-all text-2xl font-semibold text-slate-900">{account.name}</h1>
-            <p className="mt-1 max-w-3xl text-sm text-slate-600">{account.description || "No description."}</p>
-          </div>
-          {account.canManage ? (
-            <ServiceAccountRowActions
-              account={{
-                id: account.id,
-                name: account.name,
-                description: account.description,
-                role: account.role,
-                owner: account.owner,
-                status: account.status,
-                expiresAt: account.expiresAt,
-              }}
-              grantableRoles={grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES)}
-              ownerOptions={ownerOptions}
-              afterDeleteHref="/admin/api-tokens"
-              labelled
-            />
-          ) : null}
-        </div>
+        <PageHeader
+          title={account.name}
+          description={account.description || "No description."}
+          actions={
+            account.canManage ? (
+              <ServiceAccountRowActions
+                account={{
+                  id: account.id,
+                  name: account.name,
+                  description: account.description,
+                  role: account.role,
+                  owner: account.owner,
+                  status: account.status,
+                  expiresAt: account.expiresAt,
+                }}
+                grantableRoles={grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES)}
+                ownerOptions={ownerOptions}
+                afterDeleteHref="/admin/api-tokens"
+                labelled
+              />
+            ) : null
+          }
+        />
         <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
           <Detail label="Owner">
             {account.owner.name} <span className="text-slate-500">({account.owner.email})</span>
