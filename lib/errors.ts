@@ -2,7 +2,15 @@
 export type ErrorCode = "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "internal";
 export type FieldErrors = Record<string, string[]>;
 
+/**
+ * Why an access decision said no, for the audit trail's refusal aggregates: a stable reason (e.g.
+ * "role_ceiling", "not_owner") and, when the refusal was about one resource, that resource.
+ */
+export type Refusal = { reason: string; target?: { type: string; id: string; name?: string | null } };
+
 export class AppError extends Error {
+  /** Set on forbidden errors that came from an access decision (lib/service-accounts/access.ts). */
+  refusal?: Refusal;
   constructor(
     readonly code: ErrorCode,
     message: string,
