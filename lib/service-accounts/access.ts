@@ -2,39 +2,105 @@ import { principalUserId, type Actor } from "@/lib/auth/actor";
 import { canGrantRole, hasPermission } from "@/lib/auth/permissions";
 import type { Prisma } from "@/lib/db/client";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
-import { forbiddenError, notFoundError } from "@/lib/errors";
+import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
 
-// Which service accounts an actor may see and manage, from the permission map: *_all reaches every account,
-// *_own only those the actor owns. Reads put the rule in the query's where; writes load, then check.
+// The one access rule for service accounts. Every path that reads or changes an account (server actions, API
+// routes, pages, jobs) loads the facts, then asks decideAccountAccess: a pure function, so the whole matrix of
+// actor role × operation × account role × ownership is tested in milliseconds (access.test.ts), and its reasons
+// feed the error the caller sees and the refusal the audit trail records.
+//
+// An actor may act on an account only if it may manage accounts of that owner (*_all, or *_own and the
+// owner is the actor or, for a token, the token's owner) AND could grant the account's role itself. A service
+// account acting through the API is held to its own role the same way: a CONTRIBUTOR token can never act on
+// an ADMIN, AUDITOR or INTROSPECTOR account, even one of its own owner's.
 
-export function readableServiceAccounts(actor: Actor): Prisma.ServiceAccountWhereInput {
-  return hasPermission(actor.role, "service_accounts.read_all") ? {} : { ownerId: principalUserId(actor) };
+/** The facts about the account that the rule reads. */
+export type AccountFacts = { id: string; name: string; ownerId: string; role: ServiceAccountRole };
+
+export type AccountRequest =
+  /** See it (detail page, API detail). */
+  | { action: "read" }
+  /** Create an account with this role and owner. */
+  | { action: "create"; role: ServiceAccountRole; ownerId: string }
+  /** Update, regenerate, revoke, delete; `change` is what an update would set. */
+  | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string } };
+
+export type RefusalReason =
+  /** The role lacks the permission altogether (e.g. VIEWER managing anything). */
+  | "missing_permission"
+  /** Someone else's account that the actor may not even see: answered as not found (no oracle for ids). */
+  | "not_visible"
+  /** Someone else's account that the actor sees but may not change. */
+  | "not_owner"
+  /** The account's role (or the role asked for) is above what the actor could grant. */
+  | "role_ceiling"
+  /** Giving the account to another owner needs the right to manage every account. */
+  | "owner_assignment";
+
+export type AccessDecision = { allowed: true } | { allowed: false; reason: RefusalReason; message: string; field?: "role" | "ownerId" };
+
+const ALLOWED: AccessDecision = { allowed: true };
+
+const refuse = (reason: RefusalReason, message: string, field?: "role" | "ownerId"): AccessDecision => ({ allowed: false, reason, message, field });
+
+const canSee = (actor: Actor, ownerId: string) =>
+  hasPermission(actor.role, "service_accounts.read_all") ||
+  (hasPermission(actor.role, "service_accounts.read_own") && ownerId === principalUserId(actor));
+
+const mayManageOwner = (actor: Actor, ownerId: string) =>
+  hasPermission(actor.role, "service_accounts.manage_all") ||
+  (hasPermission(actor.role, "service_accounts.manage_own") && ownerId === principalUserId(actor));
+
+/** The decision, with no database access: `account` is null only for create. */
+export function decideAccountAccess(actor: Actor, account: AccountFacts | null, request: AccountRequest): AccessDecision {
+  if (request.action === "create") {
+    if (!hasPermission(actor.role, "service_accounts.create")) return refuse("missing_permission", "Your role may not create service accounts.");
+    if (!canGrantRole(actor.role, request.role)) return refuse("role_ceiling", `You cannot grant the ${request.role} role.`, "role");
+    if (!mayManageOwner(actor, request.ownerId)) return refuse("owner_assignment", "You can only create service accounts that you own.", "ownerId");
+    return ALLOWED;
+  }
+  if (!account || !canSee(actor, account.ownerId)) return refuse("not_visible", "Service account not found.");
+  if (request.action === "read") return ALLOWED;
+  if (!hasPermission(actor.role, "service_accounts.manage_own")) return refuse("missing_permission", "Your role may not change service accounts.");
+  if (!mayManageOwner(actor, account.ownerId)) return refuse("not_owner", "You cannot manage this service account.");
+  if (!canGrantRole(actor.role, account.role)) return refuse("role_ceiling", `You cannot manage a service account with the ${account.role} role.`);
+  const { role, ownerId } = request.change ?? {};
+  if (role && !canGrantRole(actor.role, role)) return refuse("role_ceiling", `You cannot grant the ${role} role.`, "role");
+  if (ownerId && ownerId !== account.ownerId && !hasPermission(actor.role, "service_accounts.manage_all")) {
+    return refuse("owner_assignment", "Only an admin can give a service account to someone else.", "ownerId");
+  }
+  return ALLOWED;
 }
 
-export function canManageServiceAccount(actor: Actor, account: { ownerId: string }): boolean {
-  if (hasPermission(actor.role, "service_accounts.manage_all")) return true;
-  return hasPermission(actor.role, "service_accounts.manage_own") && account.ownerId === principalUserId(actor);
+/**
+ * The decision as an error: not found when the actor may not see the account, forbidden otherwise. The error
+ * carries the refusal (reason and target) for the audit trail.
+ */
+export function assertAccountAccess(actor: Actor, account: AccountFacts | null, request: AccountRequest): asserts account is AccountFacts {
+  const decision = decideAccountAccess(actor, account, request);
+  if (decision.allowed) return;
+  const error: AppError =
+    decision.reason === "not_visible"
+      ? notFoundError(decision.message)
+      : forbiddenError(decision.message, decision.field ? { [decision.field]: [fieldMessage(decision)] } : undefined);
+  error.refusal = { reason: decision.reason, target: account ? { type: "service_account", id: account.id, name: account.name } : undefined };
+  throw error;
+}
+
+function fieldMessage(decision: Extract<AccessDecision, { allowed: false }>): string {
+  return decision.field === "role" ? "You cannot grant this role" : "You can only pick yourself";
+}
+
+export const canManageAccount = (actor: Actor, account: AccountFacts) => decideAccountAccess(actor, account, { action: "manage" }).allowed;
+
+/** Reads put the visibility half of the rule in the query's where. */
+export function readableServiceAccounts(actor: Actor): Prisma.ServiceAccountWhereInput {
+  if (hasPermission(actor.role, "service_accounts.read_all")) return {};
+  if (hasPermission(actor.role, "service_accounts.read_own")) return { ownerId: principalUserId(actor) };
+  return { id: { in: [] } };
 }
 
 /** The ids among `rows` the actor may manage: which rows get the actions menu. */
-export function manageableIds(actor: Actor, rows: readonly { id: string; owner: { id: string } }[]): string[] {
-  return rows.filter((row) => canManageServiceAccount(actor, { ownerId: row.owner.id })).map((row) => row.id);
-}
-
-/** Not found when the actor may not even see it (no oracle for ids), forbidden when they see but may not change. */
-export function assertCanManage(actor: Actor, account: { ownerId: string } | null): asserts account is { ownerId: string } {
-  const visible = account && (hasPermission(actor.role, "service_accounts.read_all") || account.ownerId === principalUserId(actor));
-  if (!account || !visible) throw notFoundError("Service account not found.");
-  if (!canManageServiceAccount(actor, account)) throw forbiddenError("You cannot manage this service account.");
-}
-
-export function assertCanGrant(actor: Actor, role: ServiceAccountRole) {
-  if (!canGrantRole(actor.role, role)) throw forbiddenError(`You cannot grant the ${role} role.`, { role: ["You cannot grant this role"] });
-}
-
-/** Assigning an account to someone else needs the right to manage every account (ADMIN and OWNER). */
-export function assertCanAssignOwner(actor: Actor, ownerId: string) {
-  if (ownerId !== principalUserId(actor) && !hasPermission(actor.role, "service_accounts.manage_all")) {
-    throw forbiddenError("You can only create service accounts that you own.", { ownerId: ["You can only pick yourself"] });
-  }
+export function manageableIds(actor: Actor, rows: readonly { id: string; name: string; role: ServiceAccountRole; owner: { id: string } }[]): string[] {
+  return rows.filter((row) => canManageAccount(actor, { ...row, ownerId: row.owner.id })).map((row) => row.id);
 }

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflictError } from "@/lib/errors";
 import { issueToken } from "@/lib/tokens/token-format";
-import { assertCanAssignOwner, assertCanGrant } from "./access";
+import { assertAccountAccess } from "./access";
 import { accountTarget, loadActiveOwner } from "./owner";
 import { expiresAtFor, type createServiceAccountSchema } from "./schemas";
 
@@ -20,8 +20,7 @@ export async function createServiceAccount(
 ): Promise<CreatedServiceAccount> {
   // Default owner: the person acting (for a token, the owner of its service account).
   const ownerId = input.ownerId ?? principalUserId(actor);
-  assertCanGrant(actor, input.role);
-  assertCanAssignOwner(actor, ownerId);
+  assertAccountAccess(actor, null, { action: "create", role: input.role, ownerId });
   const issued = issueToken();
   const expiresAt = expiresAtFor(input);
   try {

@@ -4,7 +4,7 @@ import { actorParty } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
-import { assertCanManage } from "./access";
+import { assertAccountAccess } from "./access";
 import { accountTarget } from "./owner";
 import type { deleteServiceAccountSchema } from "./schemas";
 
@@ -12,7 +12,7 @@ import type { deleteServiceAccountSchema } from "./schemas";
 export async function deleteServiceAccount({ id }: z.output<typeof deleteServiceAccountSchema>, { actor, meta }: ActionContext) {
   const result = await db.$transaction(async (tx) => {
     const account = await tx.serviceAccount.findUnique({ where: { id }, include: { _count: { select: { tokens: true } } } });
-    assertCanManage(actor, account);
+    assertAccountAccess(actor, account, { action: "manage" });
     await tx.serviceAccount.delete({ where: { id } });
     await audit(tx, meta, {
       action: "service_account.deleted",

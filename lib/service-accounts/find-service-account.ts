@@ -1,7 +1,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { tokenStatus } from "@/lib/tokens/token-status";
-import { canManageServiceAccount, readableServiceAccounts } from "./access";
+import { canManageAccount, readableServiceAccounts } from "./access";
 
 const RECENT_EVENTS = 20;
 
@@ -26,7 +26,7 @@ export async function findServiceAccount(actor: Actor, id: string) {
     owner: account.owner,
     createdAt: account.createdAt.toISOString(),
     updatedAt: account.updatedAt.toISOString(),
-    canManage: canManageServiceAccount(actor, account),
+    canManage: canManageAccount(actor, account),
     status: tokenStatus({ expiresAt: account.tokenExpiresAt, revokedAt: account.tokenRevokedAt }, now),
     // The current token's expiry and the latest use of any token, as the list shows them.
     expiresAt: account.tokenExpiresAt?.toISOString() ?? null,

@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
 import { validationError } from "@/lib/errors";
 import { issueToken } from "@/lib/tokens/token-format";
-import { assertCanManage } from "./access";
+import { assertAccountAccess } from "./access";
 import type { RevealedToken } from "./create-service-account";
 import { accountTarget } from "./owner";
 import type { regenerateTokenSchema } from "./schemas";
@@ -22,7 +22,7 @@ export async function regenerateToken(input: z.output<typeof regenerateTokenSche
     // as the previous one and never leaves two tokens without a scheduled expiry.
     await tx.$queryRaw`SELECT id FROM "ServiceAccount" WHERE id = ${input.serviceAccountId}::uuid FOR UPDATE`;
     const account = await tx.serviceAccount.findUnique({ where: { id: input.serviceAccountId } });
-    assertCanManage(actor, account);
+    assertAccountAccess(actor, account, { action: "manage" });
     const now = new Date();
     const previous = await tx.apiToken.findFirst({ where: { serviceAccountId: account.id, replacedById: null }, orderBy: { createdAt: "desc" } });
     const previousAlive = previous && !previous.revokedAt && (!previous.expiresAt || previous.expiresAt > now);

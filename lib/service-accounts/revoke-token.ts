@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
 import { conflictError } from "@/lib/errors";
-import { assertCanManage } from "./access";
+import { assertAccountAccess } from "./access";
 import { accountTarget } from "./owner";
 import type { revokeTokenSchema } from "./schemas";
 
@@ -13,7 +13,7 @@ import type { revokeTokenSchema } from "./schemas";
 export async function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, { actor, meta }: ActionContext) {
   const result = await db.$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { serviceAccount: true } });
-    assertCanManage(actor, token?.serviceAccount ?? null);
+    assertAccountAccess(actor, token?.serviceAccount ?? null, { action: "manage" });
     if (token!.revokedAt) throw conflictError("This token is already revoked.");
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt, revokedById: actor.id } });

@@ -1,31 +1,53 @@
 import { describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
-import { HUMAN_ROLES } from "@/lib/auth/permissions";
+import { authenticateToken } from "@/lib/api/authenticate-token";
+import { API_ROUTES } from "@/lib/api/v1/routes";
+import type { Actor } from "@/lib/auth/actor";
+import { HUMAN_ROLES, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
+import type { Role, ServiceAccountRole } from "@/lib/db/generated/enums";
 import { actorOf, createTestServiceAccount, createTestUser, testMeta } from "@/lib/testing/factories";
 import { serviceAccountActions } from "./action-definitions";
 
-// Written out by hand from the issue, not derived from the permission map, so a change to the map that breaks
-// a rule fails here. "not_found": a CONTRIBUTOR cannot even see another owner's account.
+// The access rule end to end, through the server actions and the API routes that real callers use: every actor
+// (human roles in the console, service-account roles through the API) × every operation × every account role
+// × own/another owner's. Written out by hand: a change anywhere that lets an actor act on an account above its
+// own role, or on someone else's, fails here. Refused: nothing changes and no audit event is written.
+
 type Outcome = "ok" | "forbidden" | "not_found";
-const EXPECTED: Record<Role, { own: Outcome; others: Outcome; createOwn: Outcome; createForOthers: Outcome }> = {
-  OWNER: { own: "ok", others: "ok", createOwn: "ok", createForOthers: "ok" },
-  ADMIN: { own: "ok", others: "ok", createOwn: "ok", createForOthers: "ok" },
-  CONTRIBUTOR: { own: "ok", others: "not_found", createOwn: "ok", createForOthers: "forbidden" },
-  VIEWER: { own: "forbidden", others: "forbidden", createOwn: "forbidden", createForOthers: "forbidden" },
-  AUDITOR: { own: "forbidden", others: "forbidden", createOwn: "forbidden", createForOthers: "forbidden" },
+type Operation = "update" | "regenerate" | "revoke" | "delete";
+const OPERATIONS: Operation[] = ["update", "regenerate", "revoke", "delete"];
+const ALL = SERVICE_ACCOUNT_ROLES;
+const LOW: readonly ServiceAccountRole[] = ["CONTRIBUTOR", "VIEWER"];
+
+/** Roles of the accounts each actor role may act on: [own, others']; `hidden`: others' are not even visible. */
+const RULES: Record<Role | ServiceAccountRole, { own: readonly ServiceAccountRole[]; others: readonly ServiceAccountRole[]; hidden?: true }> = {
+  OWNER: { own: ALL, others: ALL },
+  ADMIN: { own: ALL, others: ALL },
+  CONTRIBUTOR: { own: LOW, others: [], hidden: true },
+  VIEWER: { own: [], others: [] },
+  AUDITOR: { own: [], others: [] },
+  INTROSPECTOR: { own: [], others: [] },
 };
+/** Roles whose permission check refuses before any account is looked at (403 for own and others' alike). */
+const CANNOT_MANAGE = new Set(["VIEWER", "AUDITOR", "INTROSPECTOR"]);
+
+function expected(role: Role | ServiceAccountRole, whose: "own" | "others", target: ServiceAccountRole): Outcome {
+  if (RULES[role][whose].includes(target)) return "ok";
+  if (!CANNOT_MANAGE.has(role) && whose === "others" && RULES[role].hidden) return "not_found";
+  return "forbidden";
+}
 
 const outcomeOf = (result: { ok: boolean; error?: { code: string } }) => (result.ok ? "ok" : result.error!.code);
-const auditCount = (targetId: string) => db.auditEvent.count({ where: { targetId } });
+/** Events about the account other than refusals (which are recorded as aggregates elsewhere). */
+const changeEvents = (targetId: string) => db.auditEvent.count({ where: { targetId, action: { notIn: ["action.refused", "api.request_refused"] } } });
 
-type Operation = "manage" | "regenerate" | "revoke" | "delete";
-async function perform(operation: Operation, actor: ReturnType<typeof actorOf>, target: Awaited<ReturnType<typeof createTestServiceAccount>>) {
-  const { account, token } = target;
+type Target = Awaited<ReturnType<typeof createTestServiceAccount>>;
+
+function viaAction(operation: Operation, actor: Actor, { account, token }: Target) {
   switch (operation) {
-    case "manage":
-      return runAction(serviceAccountActions.update, { id: account.id, description: "changed", ownerId: account.ownerId, role: "VIEWER" }, actor, testMeta());
+    case "update":
+      return runAction(serviceAccountActions.update, { id: account.id, description: "changed", ownerId: account.ownerId, role: account.role }, actor, testMeta());
     case "regenerate":
       return runAction(serviceAccountActions.regenerate, { serviceAccountId: account.id, previousToken: "expire_now" }, actor, testMeta());
     case "revoke":
@@ -35,39 +57,89 @@ async function perform(operation: Operation, actor: ReturnType<typeof actorOf>, 
   }
 }
 
-describe.each(HUMAN_ROLES)("a %s", (role) => {
-  it.each(["manage", "regenerate", "revoke", "delete"] as const)("%s: own and others' accounts", async (operation) => {
+const API_CALLS: Record<Operation, { method: string; path: string; id: (t: Target) => string; body?: unknown }> = {
+  update: { method: "PATCH", path: "/api/v1/service-accounts/{id}", id: (t) => t.account.id, body: { description: "changed" } },
+  regenerate: { method: "POST", path: "/api/v1/service-accounts/{id}/tokens", id: (t) => t.account.id, body: { previousTokenExpiresAt: null } },
+  revoke: { method: "POST", path: "/api/v1/tokens/{id}/revoke", id: (t) => t.token.id },
+  delete: { method: "DELETE", path: "/api/v1/service-accounts/{id}", id: (t) => t.account.id },
+};
+
+/** Calls the API route as lib/api/server.ts would hand it a request, with the caller's real token. */
+async function viaApi(operation: Operation, token: string, target: Target): Promise<Outcome> {
+  const call = API_CALLS[operation];
+  const route = API_ROUTES.find((r) => r.method === call.method && r.path === call.path)!;
+  const id = call.id(target);
+  const reply = await route.handle({
+    id: crypto.randomUUID(),
+    method: call.method,
+    url: call.path.replace("{id}", id),
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-keyhold-client-ip": "203.0.113.50" },
+    params: { id },
+    query: {},
+    body: call.body === undefined ? undefined : Buffer.from(JSON.stringify(call.body)),
+  });
+  if (reply.status < 300) return "ok";
+  const code = (reply.body as { error: { code: string } }).error.code;
+  return code as Outcome;
+}
+
+async function assertUntouched(target: Target) {
+  const still = await db.serviceAccount.findUnique({ where: { id: target.account.id }, include: { tokens: true } });
+  expect(still).toMatchObject({ description: "", tokens: [{ revokedAt: null, expiresAt: null, replacedById: null }] });
+  expect(await changeEvents(target.account.id)).toBe(0);
+}
+
+describe.each(HUMAN_ROLES)("a %s in the console", (role) => {
+  it.each(OPERATIONS)("%s: every account role, own and others'", async (operation) => {
     const user = await createTestUser({ role });
     const other = await createTestUser({ role: "CONTRIBUTOR" });
+    const seen: string[] = [];
+    const want: string[] = [];
     for (const [whose, ownerId] of [["own", user.id], ["others", other.id]] as const) {
-      const target = await createTestServiceAccount(ownerId);
-      const result = await perform(operation, actorOf(user), target);
-      expect({ whose, outcome: outcomeOf(result) }).toEqual({ whose, outcome: EXPECTED[role][whose] });
-      const still = await db.serviceAccount.findUnique({ where: { id: target.account.id }, include: { tokens: true } });
-      if (result.ok) {
-        expect(await auditCount(target.account.id)).toBe(1);
-      } else {
-        // Refused: nothing written.
-        expect(await auditCount(target.account.id)).toBe(0);
-        expect(still).toMatchObject({ description: "", tokens: [{ revokedAt: null, expiresAt: null, replacedById: null }] });
+      for (const targetRole of ALL) {
+        const target = await createTestServiceAccount(ownerId, { role: targetRole });
+        const outcome = outcomeOf(await viaAction(operation, actorOf(user), target));
+        seen.push(`${whose} ${targetRole}: ${outcome}`);
+        want.push(`${whose} ${targetRole}: ${expected(role, whose, targetRole)}`);
+        if (outcome === "ok") expect(await changeEvents(target.account.id)).toBe(1);
+        else await assertUntouched(target);
       }
     }
-  });
-
-  it("create: for themselves and for someone else", async () => {
-    const user = await createTestUser({ role });
-    const other = await createTestUser({ role: "VIEWER" });
-    for (const [whose, ownerId] of [["createOwn", user.id], ["createForOthers", other.id]] as const) {
-      const name = `m-${whose}-${user.id.slice(0, 8)}`;
-      const result = await runAction(serviceAccountActions.create, { name, role: "VIEWER", ownerId, expiration: "never" }, actorOf(user), testMeta());
-      expect({ whose, outcome: outcomeOf(result) }).toEqual({ whose, outcome: EXPECTED[role][whose] });
-      expect(await db.serviceAccount.count({ where: { name } })).toBe(result.ok ? 1 : 0);
-    }
+    expect(seen).toEqual(want);
   });
 });
 
-describe("forged input straight to the action", () => {
-  it("refuses a role above the creator's and writes nothing", async () => {
+describe.each(SERVICE_ACCOUNT_ROLES)("a %s token through the API", (role) => {
+  it.each(OPERATIONS)("%s: every account role, its owner's and others'", async (operation) => {
+    const owner = await createTestUser({ role: "OWNER" });
+    const other = await createTestUser({ role: "CONTRIBUTOR" });
+    const caller = await createTestServiceAccount(owner.id, { role });
+    expect((await authenticateToken(caller.value))?.actor.role).toBe(role);
+    const seen: string[] = [];
+    const want: string[] = [];
+    for (const [whose, ownerId] of [["own", owner.id], ["others", other.id]] as const) {
+      for (const targetRole of ALL) {
+        const target = await createTestServiceAccount(ownerId, { role: targetRole });
+        const outcome = await viaApi(operation, caller.value, target);
+        seen.push(`${whose} ${targetRole}: ${outcome}`);
+        want.push(`${whose} ${targetRole}: ${expected(role, whose, targetRole)}`);
+        if (outcome !== "ok") await assertUntouched(target);
+      }
+    }
+    expect(seen).toEqual(want);
+  });
+});
+
+describe("escalation through the API (the reported attack)", () => {
+  it("a CONTRIBUTOR token cannot regenerate its owner's ADMIN account into an ADMIN token", async () => {
+    const owner = await createTestUser({ role: "OWNER" });
+    const contributor = await createTestServiceAccount(owner.id, { role: "CONTRIBUTOR" });
+    const admin = await createTestServiceAccount(owner.id, { role: "ADMIN" });
+    expect(await viaApi("regenerate", contributor.value, admin)).toBe("forbidden");
+    expect(await db.apiToken.count({ where: { serviceAccountId: admin.account.id } })).toBe(1);
+  });
+
+  it("a CONTRIBUTOR cannot create, or promote an account to, a role above its own", async () => {
     const user = await createTestUser({ role: "CONTRIBUTOR" });
     for (const role of ["ADMIN", "AUDITOR", "INTROSPECTOR", "OWNER"]) {
       const name = `forged-${role}-${user.id.slice(0, 8)}`;
@@ -75,8 +147,16 @@ describe("forged input straight to the action", () => {
       expect(result.ok).toBe(false);
       expect(await db.serviceAccount.count({ where: { name } })).toBe(0);
     }
+    const own = await createTestServiceAccount(user.id, { role: "VIEWER" });
+    for (const role of ["ADMIN", "AUDITOR", "INTROSPECTOR"] as const) {
+      const result = await runAction(serviceAccountActions.update, { id: own.account.id, description: "", ownerId: user.id, role }, actorOf(user), testMeta());
+      expect(result).toMatchObject({ ok: false, error: { code: "forbidden", fieldErrors: { role: ["You cannot grant this role"] } } });
+    }
+    expect((await db.serviceAccount.findUniqueOrThrow({ where: { id: own.account.id } })).role).toBe("VIEWER");
   });
+});
 
+describe("forged input straight to the action", () => {
   it("refuses an unknown account id, a malformed id and an unknown owner", async () => {
     const admin = actorOf(await createTestUser({ role: "ADMIN" }));
     const unknown = "00000000-0000-4000-8000-000000000000";

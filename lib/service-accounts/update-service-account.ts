@@ -4,7 +4,7 @@ import { actorParty } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
-import { assertCanAssignOwner, assertCanGrant, assertCanManage } from "./access";
+import { assertAccountAccess } from "./access";
 import { accountTarget, loadActiveOwner } from "./owner";
 import type { updateServiceAccountSchema } from "./schemas";
 
@@ -12,12 +12,7 @@ import type { updateServiceAccountSchema } from "./schemas";
 export async function updateServiceAccount(input: z.output<typeof updateServiceAccountSchema>, { actor, meta }: ActionContext) {
   const result = await db.$transaction(async (tx) => {
     const account = await tx.serviceAccount.findUnique({ where: { id: input.id }, include: { owner: { select: { email: true } } } });
-    assertCanManage(actor, account);
-    if (input.role !== account.role) {
-      assertCanGrant(actor, account.role);
-      assertCanGrant(actor, input.role);
-    }
-    if (input.ownerId !== account.ownerId) assertCanAssignOwner(actor, input.ownerId);
+    assertAccountAccess(actor, account, { action: "manage", change: { role: input.role, ownerId: input.ownerId } });
     const owner = await loadActiveOwner(tx, input.ownerId);
     const updated = await tx.serviceAccount.update({
       where: { id: account.id },

@@ -11,6 +11,7 @@ import { serviceAccountActions } from "@/lib/service-accounts/action-definitions
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
 import { toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import { searchWhere, statusWhere } from "@/lib/service-accounts/status-where";
+import { apiError } from "../api-error";
 import { respond } from "./respond";
 import { serviceAccountDetailResponse, type createServiceAccountBody, type listServiceAccountsQuery, type regenerateTokenBody, type updateServiceAccountBody } from "./schemas";
 
@@ -72,11 +73,13 @@ export async function getViaApi({ actor }: Caller, id: string) {
 
 export async function updateViaApi({ actor, meta }: Caller, id: string, body: z.output<typeof updateServiceAccountBody>) {
   const current = await findServiceAccount(actor, id);
+  // An account the caller cannot see is not found, whatever the body says (no oracle, no misleading 422).
+  if (!current) return apiError("not_found", "Service account not found.");
   const input = {
     id,
-    description: body.description ?? current?.description ?? "",
-    role: body.role ?? current?.role,
-    ownerId: (await resolveOwner(body.owner)) ?? current?.owner.id,
+    description: body.description ?? current.description,
+    role: body.role ?? current.role,
+    ownerId: (await resolveOwner(body.owner)) ?? current.owner.id,
   };
   const result = await runAction(serviceAccountActions.update, input, actor, meta);
   if (!result.ok) return respond(result, () => null, 200, RENAME);
