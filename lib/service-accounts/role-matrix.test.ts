@@ -111,7 +111,7 @@ describe.each(HUMAN_ROLES)("a %s in the console", (role) => {
 
 describe.each(SERVICE_ACCOUNT_ROLES)("a %s token through the API", (role) => {
   it.each(OPERATIONS)("%s: every account role, its owner's and others'", async (operation) => {
-    const owner = await createTestUser({ role: "OWNER" });
+    const owner = await createTestUser({ role: "ADMIN" });
     const other = await createTestUser({ role: "CONTRIBUTOR" });
     const caller = await createTestServiceAccount(owner.id, { role });
     expect((await authenticateToken(caller.value))?.actor.role).toBe(role);
@@ -132,7 +132,7 @@ describe.each(SERVICE_ACCOUNT_ROLES)("a %s token through the API", (role) => {
 
 describe("escalation through the API (the reported attack)", () => {
   it("a CONTRIBUTOR token cannot regenerate its owner's ADMIN account into an ADMIN token", async () => {
-    const owner = await createTestUser({ role: "OWNER" });
+    const owner = await createTestUser({ role: "ADMIN" });
     const contributor = await createTestServiceAccount(owner.id, { role: "CONTRIBUTOR" });
     const admin = await createTestServiceAccount(owner.id, { role: "ADMIN" });
     expect(await viaApi("regenerate", contributor.value, admin)).toBe("forbidden");
