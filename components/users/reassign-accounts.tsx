@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Field, fieldA11y } from "@/components/ui/field";
 import { Select } from "@/components/ui/input";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/generated/enums";
@@ -59,17 +60,8 @@ export function ReassignAccounts({ user, newRole, value, onChange, error }: Prop
         ))}
         {options.total > options.accounts.length ? <li className="text-slate-500">and {options.total - options.accounts.length} more</li> : null}
       </ul>
-      <div className="space-y-1">
-        <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-          Give all of them to
-        </label>
-        <Select
-          id={id}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        >
+      <Field id={id} label="Give all of them to" error={error}>
+        <Select {...fieldA11y(id, error)} value={value} onChange={(event) => onChange(event.target.value)}>
           <option value="">Keep them with {user.name}</option>
           {options.owners.map((owner) => (
             <option key={owner.id} value={owner.id}>
@@ -77,12 +69,7 @@ export function ReassignAccounts({ user, newRole, value, onChange, error }: Prop
             </option>
           ))}
         </Select>
-        {error ? (
-          <p id={`${id}-error`} role="alert" className="text-sm text-red-600">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      </Field>
     </div>
   );
 }
