@@ -12,12 +12,16 @@ const DESCRIPTION =
 export function SuspendDisabledOwnersSetting({ enabled, canManage }: { enabled: boolean; canManage: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  // Shown at once; put back if the server refuses.
+  const [checked, setChecked] = useState(enabled);
   const [pending, startTransition] = useTransition();
   const toggle = (next: boolean) => {
     setError(null);
+    setChecked(next);
     startTransition(async () => {
       const result = await setSuspendDisabledOwnersAction({ enabled: next });
       if (!result.ok) {
+        setChecked(!next);
         setError(result.error.message);
         return;
       }
@@ -35,7 +39,7 @@ export function SuspendDisabledOwnersSetting({ enabled, canManage }: { enabled: 
         <input
           type="checkbox"
           className="mt-0.5 size-4 accent-indigo-600"
-          checked={enabled}
+          checked={checked}
           disabled={!canManage || pending}
           onChange={(event) => toggle(event.target.checked)}
           aria-describedby="suspend-disabled-owners-help"

@@ -50,7 +50,7 @@ export function ReassignAccounts({ user, newRole, value, onChange, error }: Prop
         them to someone else.
         {unmanageable ? ` As ${ROLE_LABELS[newRole!]}, they could no longer manage ${unmanageable} of them.` : ""}
       </p>
-      <ul className="max-h-32 space-y-1 overflow-y-auto text-sm" aria-label={`Service accounts ${user.name} owns`}>
+      <ul className="space-y-1 text-sm" aria-label={`Service accounts ${user.name} owns`}>
         {options.accounts.map((account) => (
           <li key={account.id} className="flex flex-wrap items-center gap-2">
             <span className="font-medium text-slate-900">{account.name}</span>

@@ -36,7 +36,7 @@ export type ReassignOptions = { accounts: OwnedAccount[]; total: number; owners:
 /** What the disable and change-role dialogs show: the user's accounts and who could take them over. */
 export async function findReassignOptions({ userId }: { userId: string }): Promise<ReassignOptions> {
   const [accounts, total, owners] = await Promise.all([
-    findOwnedServiceAccounts(userId),
+    findOwnedServiceAccounts(userId, 10),
     db.serviceAccount.count({ where: { ownerId: userId } }),
     findOwnerOptions(),
   ]);
