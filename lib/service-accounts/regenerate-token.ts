@@ -8,6 +8,7 @@ import { validationError } from "@/lib/errors";
 import { issueToken } from "@/lib/tokens/token-format";
 import { assertAccountAccess } from "./access";
 import type { RevealedToken } from "./create-service-account";
+import { lockAccount } from "./lock-account";
 import { accountTarget } from "./owner";
 import type { regenerateTokenSchema } from "./schemas";
 
@@ -18,9 +19,9 @@ import type { regenerateTokenSchema } from "./schemas";
 export async function regenerateToken(input: z.output<typeof regenerateTokenSchema>, { actor, meta }: ActionContext): Promise<RevealedToken> {
   const issued = issueToken();
   const result = await db.$transaction(async (tx) => {
-    // Row lock: two regenerations of one account run one after the other, so the second sees the first's token
-    // as the previous one and never leaves two tokens without a scheduled expiry.
-    await tx.$queryRaw`SELECT id FROM "ServiceAccount" WHERE id = ${input.serviceAccountId}::uuid FOR UPDATE`;
+    // Two regenerations of one account run one after the other, so the second sees the first's token as the
+    // previous one and never leaves two tokens without a scheduled expiry.
+    await lockAccount(tx, input.serviceAccountId);
     const account = await tx.serviceAccount.findUnique({ where: { id: input.serviceAccountId } });
     assertAccountAccess(actor, account, { action: "manage" });
     const now = new Date();

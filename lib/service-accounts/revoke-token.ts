@@ -6,12 +6,16 @@ import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
 import { conflictError } from "@/lib/errors";
 import { assertAccountAccess } from "./access";
+import { lockAccount } from "./lock-account";
 import { accountTarget } from "./owner";
 import type { revokeTokenSchema } from "./schemas";
 
 /** Revokes one token: it is refused from its very next use. */
 export async function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, { actor, meta }: ActionContext) {
   const result = await db.$transaction(async (tx) => {
+    // The account first (the one lock order), then the token read again under that lock.
+    const owning = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { serviceAccountId: true } });
+    if (owning) await lockAccount(tx, owning.serviceAccountId);
     const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { serviceAccount: true } });
     assertAccountAccess(actor, token?.serviceAccount ?? null, { action: "manage" });
     if (token!.revokedAt) throw conflictError("This token is already revoked.");

@@ -5,12 +5,14 @@ import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
 import { assertAccountAccess } from "./access";
+import { lockAccount } from "./lock-account";
 import { accountTarget, loadActiveOwner } from "./owner";
 import type { updateServiceAccountSchema } from "./schemas";
 
 /** Manage API Token: description, owner, role. Audited with before and after. */
 export async function updateServiceAccount(input: z.output<typeof updateServiceAccountSchema>, { actor, meta }: ActionContext) {
   const result = await db.$transaction(async (tx) => {
+    await lockAccount(tx, input.id);
     const account = await tx.serviceAccount.findUnique({ where: { id: input.id }, include: { owner: { select: { email: true } } } });
     assertAccountAccess(actor, account, { action: "manage", change: { role: input.role, ownerId: input.ownerId } });
     const owner = await loadActiveOwner(tx, input.ownerId);
