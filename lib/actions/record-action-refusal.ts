@@ -13,7 +13,7 @@ const STATUS: Partial<Record<AppError["code"], number>> = { unauthenticated: 401
  * target, so attempted escalations are their own events. Other errors (validation, conflict) are not refusals.
  */
 export function recordActionRefusal(
-  definition: { permission: Permission; name?: string; handler: { name: string } },
+  definition: { permission: Permission; name?: string },
   actor: Actor | null,
   meta: RequestMeta,
   error: AppError,
@@ -21,7 +21,8 @@ export function recordActionRefusal(
 ): void {
   const reason = error.refusal?.reason ?? (error.code === "unauthenticated" ? "unauthenticated" : error.code === "forbidden" ? (authorized ? "forbidden" : "missing_permission") : null);
   if (!reason) return;
-  const name = definition.name ?? (definition.handler.name || definition.permission);
+  // Not the handler's function name: Next's production bundle minifies it.
+  const name = definition.name ?? definition.permission;
   recordRefusal({
     action: "action.refused",
     who: !actor ? `ip:${meta.ip ?? "unknown"}` : actor.type === "USER" ? `user:${actor.id}` : `token:${actor.tokenId}`,

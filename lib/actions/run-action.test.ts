@@ -54,6 +54,17 @@ describe("runAction's refusals", () => {
     expect(await db.serviceAccount.findUnique({ where: { id: theirs.account.id } })).not.toBeNull();
   });
 
+  it("an ADMIN promoting themselves to OWNER is an attempted escalation, with themselves as the target", async () => {
+    const admin = await createTestUser({ role: "ADMIN" });
+    const result = await runAction(userActions.changeRole, { userId: admin.id, role: "OWNER" }, actorOf(admin), testMeta());
+    expect(result).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    await flushRefusals();
+    expect(await refusedBy(admin.id)).toEqual([
+      expect.objectContaining({ targetType: "user", targetId: admin.id, metadata: expect.objectContaining({ reason: "self_promotion", action: "users.change_role" }) }),
+    ]);
+    expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
+  });
+
   it("a missing permission, and an action without a session, are refusals too; a validation error is not", async () => {
     const viewer = await createTestUser({ role: "VIEWER" });
     expect(await runAction(userActions.create, { name: "x" }, actorOf(viewer), testMeta())).toMatchObject({ ok: false, error: { code: "forbidden" } });
@@ -64,7 +75,7 @@ describe("runAction's refusals", () => {
 
     await flushRefusals();
     expect((await refusedBy(viewer.id)).map((e) => e.metadata)).toEqual([
-      expect.objectContaining({ reason: "missing_permission", permission: "users.manage", status: 403, count: 1 }),
+      expect.objectContaining({ reason: "missing_permission", action: "users.create", permission: "users.manage", status: 403, count: 1 }),
     ]);
     expect(await db.auditEvent.findMany({ where: { action: "action.refused", ip } })).toEqual([
       expect.objectContaining({ actorType: "ANONYMOUS", metadata: expect.objectContaining({ reason: "unauthenticated", status: 401 }) }),

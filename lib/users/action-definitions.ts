@@ -5,7 +5,7 @@ import { changeUserRoleSchema, createUserSchema, setUserStatusSchema } from "./s
 import { setUserStatus } from "./set-user-status";
 
 export const userActions = {
-  create: action({ permission: "users.manage", schema: createUserSchema, handler: createUser }),
-  changeRole: action({ permission: "users.manage", schema: changeUserRoleSchema, handler: changeUserRole }),
-  setStatus: action({ permission: "users.manage", schema: setUserStatusSchema, handler: setUserStatus }),
+  create: action({ name: "users.create", permission: "users.manage", schema: createUserSchema, handler: createUser }),
+  changeRole: action({ name: "users.change_role", permission: "users.manage", schema: changeUserRoleSchema, handler: changeUserRole }),
+  setStatus: action({ name: "users.set_status", permission: "users.manage", schema: setUserStatusSchema, handler: setUserStatus }),
 };
