@@ -26,7 +26,7 @@ export async function startBenchApp(name: string, port: number, env: Record<stri
   const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...env },
-    stdio: "ignore",
+    stdio: ["ignore", "ignore", "inherit"], // its errors show
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForServer(`${url}/api/health`);
