@@ -8,7 +8,8 @@ import { projectRoot, say } from "../cli/runtime";
 import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
 import { createTestDatabase } from "../testing/test-database";
 
-export type BenchApp = { url: string; client: pg.Client; server: ChildProcess; stopServer: () => Promise<void>; close: () => Promise<void> };
+type Instance = { url: string; server: ChildProcess; stopServer: () => Promise<void> };
+export type BenchApp = Instance & { client: pg.Client; startAnother: (port: number) => Promise<Instance>; close: () => Promise<void> };
 
 /** Builds when there is no build, starts PostgreSQL and the server (`env` added to its environment). */
 export async function startBenchApp(name: string, port: number, env: Record<string, string>, seed: (client: pg.Client) => Promise<void>): Promise<BenchApp> {
@@ -22,6 +23,25 @@ export async function startBenchApp(name: string, port: number, env: Record<stri
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   await seed(client);
+  const { server, url, stopServer } = await startServer(databaseUrl, port, env);
+  const others: (() => Promise<void>)[] = [];
+  const startAnother = async (anotherPort: number) => {
+    const another = await startServer(databaseUrl, anotherPort, env);
+    others.push(another.stopServer);
+    return another;
+  };
+  const close = async () => {
+    await stopServer();
+    for (const stop of others) await stop();
+    await client.end();
+    await cluster.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { url, client, server, stopServer, startAnother, close };
+}
+
+/** One instance of the server (several may share the database, as in production). */
+async function startServer(databaseUrl: string, port: number, env: Record<string, string>) {
   // One process (no tsx wrapper), so that a signal reaches the server itself.
   const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     cwd: projectRoot,
@@ -36,13 +56,7 @@ export async function startBenchApp(name: string, port: number, env: Record<stri
     server.kill("SIGTERM");
     await exited;
   };
-  const close = async () => {
-    await stopServer();
-    await client.end();
-    await cluster.stop();
-    await rm(dir, { recursive: true, force: true });
-  };
-  return { url, client, server, stopServer, close };
+  return { server, url, stopServer };
 }
 
 /** Resolves once `url` answers 200 (a minute at most). */
