@@ -13,6 +13,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "service_account.created": "Service account created",
   "service_account.updated": "Service account updated",
   "service_account.deleted": "Service account deleted",
+  "service_account.reassigned": "Service account reassigned",
   "token.created": "Token created",
   "token.regenerated": "Token regenerated",
   "token.revoked": "Token revoked",
@@ -22,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "audit.verified": "Audit log verified",
   "audit.retention_changed": "Retention changed",
   "audit.purged": "Old events purged",
+  "settings.changed": "Setting changed",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action as AuditAction] ?? action;

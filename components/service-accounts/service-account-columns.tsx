@@ -10,6 +10,7 @@ import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import type { ServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import type { OwnerOption } from "@/lib/users/find-owner-options";
 import { ServiceAccountRowActions } from "./service-account-row-actions";
+import { OwnerName } from "./owner-name";
 import { TokenStatusBadge } from "./token-status-badge";
 
 export type ServiceAccountColumnOptions = {
@@ -70,7 +71,7 @@ export function getServiceAccountColumns({ showOwner, withActions }: ServiceAcco
             id: "owner",
             header: "Owner",
             enableSorting: false,
-            cell: (info) => <span title={info.row.original.owner.email}>{info.getValue()}</span>,
+            cell: (info) => <OwnerName owner={info.row.original.owner} />,
           }),
         ]
       : []),

@@ -2,19 +2,16 @@
 import { Ellipsis } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Dialog } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { FormError } from "@/components/ui/form-error";
-import { RoleSelect } from "@/components/ui/role-select";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { cn } from "@/lib/cn";
 import type { Role } from "@/lib/db/generated/enums";
-import { changeUserRoleAction, setUserStatusAction } from "@/lib/users/actions";
+import { setUserStatusAction } from "@/lib/users/actions";
 import type { UserRow } from "@/lib/users/find-users";
+import { ChangeRoleForm } from "./change-role-form";
+import { DisableUserForm } from "./disable-user-form";
 
 /** Which of the row's dialogs is open: one piece of state, so two can never be open at once. */
 type OpenDialog = "role" | "disable" | null;
@@ -73,58 +70,14 @@ export function UserRowActions({ user, grantableRoles, isSelf }: { user: UserRow
       <Dialog open={open === "role"} onOpenChange={(o) => setOpen(o ? "role" : null)} title="Change role" description={`${user.name} (${user.email})`}>
         <ChangeRoleForm user={user} grantableRoles={grantableRoles} onDone={() => setOpen(null)} />
       </Dialog>
-      <ConfirmDialog
+      <Dialog
         open={open === "disable"}
         onOpenChange={(o) => setOpen(o ? "disable" : null)}
         title={`Disable ${user.name}?`}
         description="They will be signed out everywhere and cannot sign in until the account is enabled again."
-        confirmLabel="Disable"
-        action={() => setUserStatusAction({ userId: user.id, status: "DISABLED" })}
-        successMessage={`${user.name} disabled`}
-      />
+      >
+        <DisableUserForm user={user} onDone={() => setOpen(null)} />
+      </Dialog>
     </div>
-  );
-}
-
-// The dialog body mounts on open, so each opening starts with fresh state.
-
-function ChangeRoleForm({ user, grantableRoles, onDone }: { user: UserRow; grantableRoles: readonly Role[]; onDone: () => void }) {
-  const router = useRouter();
-  const [role, setRole] = useState<Role | undefined>(grantableRoles.includes(user.role) ? user.role : grantableRoles[0]);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const id = `role-${user.id}`;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!role) return;
-    setError(null);
-    startTransition(async () => {
-      const result = await changeUserRoleAction({ userId: user.id, role });
-      if (!result.ok) {
-        setError(result.error.fieldErrors?.role?.[0] ?? result.error.message);
-        return;
-      }
-      toast.success(`${user.name} is now ${ROLE_LABELS[role]}`);
-      onDone();
-      router.refresh();
-    });
-  };
-
-  return (
-    <form onSubmit={submit} className="space-y-4">
-      <FormError message={error} />
-      <Field id={id} label="Role">
-        <RoleSelect id={id} roles={grantableRoles} value={role ?? ""} onChange={(e) => setRole(grantableRoles.find((r) => r === e.target.value))} />
-      </Field>
-      <div className="flex justify-end gap-2">
-        <Button variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-        <Button type="submit" disabled={pending || !role}>
-          Save role
-        </Button>
-      </div>
-    </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { ServiceAccountActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { suspendsDisabledOwnersTokens } from "@/lib/policy/suspend-disabled-owners";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/token-format";
 import { tokenCache } from "./token-cache";
 
@@ -34,9 +35,24 @@ export async function authenticateToken(value: string | null, now = Date.now()):
 
 const usable = (found: AuthenticatedToken, now: number) => !found.token.expiresAt || found.token.expiresAt.getTime() > now;
 
-/** The token and its account, or null when unknown or revoked (expiry is checked by the caller). */
+/**
+ * The token and its account, or null when unknown, revoked, or suspended because its owner is disabled and the
+ * OWNER's policy says so (expiry is checked by the caller). Owner status and the policy are announced like any
+ * token change, so a cached answer never outlives them.
+ */
 async function lookUp(secretHash: string): Promise<AuthenticatedToken | null> {
-  const token = await db.apiToken.findUnique({
+  const [token, suspendDisabled] = await Promise.all([findToken(secretHash), suspendsDisabledOwnersTokens()]);
+  if (!token || token.revokedAt) return null;
+  const account = token.serviceAccount;
+  if (suspendDisabled && account.owner.status !== "ACTIVE") return null;
+  return {
+    actor: { type: "SERVICE_ACCOUNT", id: account.id, name: account.name, role: account.role, ownerId: account.ownerId, tokenId: token.id },
+    token: { id: token.id, publicId: token.publicId, hint: token.hint, createdAt: token.createdAt, expiresAt: token.expiresAt },
+  };
+}
+
+function findToken(secretHash: string) {
+  return db.apiToken.findUnique({
     where: { secretHash },
     select: {
       id: true,
@@ -45,13 +61,7 @@ async function lookUp(secretHash: string): Promise<AuthenticatedToken | null> {
       createdAt: true,
       expiresAt: true,
       revokedAt: true,
-      serviceAccount: { select: { id: true, name: true, role: true, ownerId: true } },
+      serviceAccount: { select: { id: true, name: true, role: true, ownerId: true, owner: { select: { status: true } } } },
     },
   });
-  if (!token || token.revokedAt) return null;
-  const account = token.serviceAccount;
-  return {
-    actor: { type: "SERVICE_ACCOUNT", id: account.id, name: account.name, role: account.role, ownerId: account.ownerId, tokenId: token.id },
-    token: { id: token.id, publicId: token.publicId, hint: token.hint, createdAt: token.createdAt, expiresAt: token.expiresAt },
-  };
 }

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { env } from "@/lib/config/env";
 import { logError } from "@/lib/log";
-import { onTokensChanged } from "@/lib/tokens/token-events";
+import { ALL_ACCOUNTS, onTokensChanged } from "@/lib/tokens/token-events";
 import type { AuthenticatedToken } from "./authenticate-token";
 
 const TTL_MS = 30_000;
@@ -47,6 +47,7 @@ class TokenCache {
   }
 
   evictAccount(serviceAccountId: string): void {
+    if (serviceAccountId === ALL_ACCOUNTS) return this.clear();
     this.generation += 1;
     for (const [key, entry] of this.entries) if (entry.found.actor.id === serviceAccountId) this.entries.delete(key);
   }

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   "service_account.created",
   "service_account.updated",
   "service_account.deleted",
+  "service_account.reassigned",
   "token.created",
   "token.regenerated",
   "token.revoked",
@@ -19,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "audit.verified",
   "audit.retention_changed",
   "audit.purged",
+  "settings.changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { tokenStatus } from "@/lib/tokens/token-status";
 import { canManageAccount, readableServiceAccounts } from "./access";
+import { OWNER_FIELDS } from "./find-service-accounts";
 
 const RECENT_EVENTS = 20;
 
@@ -9,7 +10,7 @@ const RECENT_EVENTS = 20;
 export async function findServiceAccount(actor: Actor, id: string) {
   const account = await db.serviceAccount.findFirst({
     where: { AND: [{ id }, readableServiceAccounts(actor)] },
-    include: { owner: { select: { id: true, name: true, email: true } }, tokens: { orderBy: { createdAt: "desc" } } },
+    include: { owner: { select: OWNER_FIELDS }, tokens: { orderBy: { createdAt: "desc" } } },
   });
   if (!account) return null;
   const events = await db.auditEvent.findMany({

@@ -1,7 +1,7 @@
 import { principalUserId, type Actor } from "@/lib/auth/actor";
 import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
-import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import type { ServiceAccountRole, UserStatus } from "@/lib/db/generated/enums";
 import { toListResult, type ListResult } from "@/lib/lists/list-params";
 import { tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
 import { readableServiceAccounts } from "./access";
@@ -13,7 +13,8 @@ export type ServiceAccountRow = {
   name: string;
   description: string;
   role: ServiceAccountRole;
-  owner: { id: string; name: string; email: string };
+  /** status DISABLED: the console marks the account "Owner disabled" (its tokens keep working unless suspended). */
+  owner: { id: string; name: string; email: string; status: UserStatus };
   status: TokenStatus;
   createdAt: string;
   lastUsedAt: string | null;
@@ -39,7 +40,7 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
       orderBy: [orderOf(params), { id: "asc" }],
       skip: (params.page - 1) * params.pageSize,
       take: params.pageSize,
-      include: { owner: { select: { id: true, name: true, email: true } } },
+      include: { owner: { select: OWNER_FIELDS } },
     }),
     db.serviceAccount.count({ where }),
   ]);
@@ -51,7 +52,8 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
   );
 }
 
-type AccountWithOwner = Prisma.ServiceAccountGetPayload<{ include: { owner: { select: { id: true; name: true; email: true } } } }>;
+export const OWNER_FIELDS = { id: true, name: true, email: true, status: true } as const;
+type AccountWithOwner = Prisma.ServiceAccountGetPayload<{ include: { owner: { select: typeof OWNER_FIELDS } } }>;
 
 export function toServiceAccountRow(a: AccountWithOwner, now = new Date()): ServiceAccountRow {
   return {

@@ -111,7 +111,7 @@ describe.each(HUMAN_ROLES)("a %s in the console", (role) => {
 
 describe.each(SERVICE_ACCOUNT_ROLES)("a %s token through the API", (role) => {
   it.each(OPERATIONS)("%s: every account role, its owner's and others'", async (operation) => {
-    const owner = await createTestUser({ role: "OWNER" });
+    const owner = await createTestUser({ role: "ADMIN" });
     const other = await createTestUser({ role: "CONTRIBUTOR" });
     const caller = await createTestServiceAccount(owner.id, { role });
     expect((await authenticateToken(caller.value))?.actor.role).toBe(role);
@@ -130,9 +130,54 @@ describe.each(SERVICE_ACCOUNT_ROLES)("a %s token through the API", (role) => {
   });
 });
 
+describe("create: every actor × every role × for themselves and for someone else", () => {
+  it.each(HUMAN_ROLES)("a %s in the console", async (role) => {
+    const user = await createTestUser({ role });
+    const other = await createTestUser({ role: "VIEWER" });
+    const seen: string[] = [];
+    const want: string[] = [];
+    for (const [whose, ownerId] of [["own", user.id], ["others", other.id]] as const) {
+      for (const target of ALL) {
+        const name = `m-${whose}-${target}-${user.id.slice(0, 8)}`.toLowerCase();
+        const result = await runAction(serviceAccountActions.create, { name, role: target, ownerId, expiration: "never" }, actorOf(user), testMeta());
+        seen.push(`${whose} ${target}: ${outcomeOf(result)} ${await db.serviceAccount.count({ where: { name } })}`);
+        const ok = RULES[role][whose].includes(target);
+        want.push(`${whose} ${target}: ${ok ? "ok" : "forbidden"} ${ok ? 1 : 0}`);
+      }
+    }
+    expect(seen).toEqual(want);
+  });
+
+  it.each(SERVICE_ACCOUNT_ROLES)("a %s token through the API (owned by its owner unless it names another)", async (role) => {
+    const owner = await createTestUser({ role: "ADMIN" });
+    const other = await createTestUser({ role: "VIEWER" });
+    const caller = await createTestServiceAccount(owner.id, { role });
+    const route = API_ROUTES.find((r) => r.method === "POST" && r.path === "/api/v1/service-accounts")!;
+    const seen: string[] = [];
+    const want: string[] = [];
+    for (const [whose, ownerField] of [["own", undefined], ["others", other.id]] as const) {
+      for (const target of ALL) {
+        const name = `api-${whose}-${target}-${caller.account.id.slice(0, 8)}`.toLowerCase();
+        const reply = await route.handle({
+          id: crypto.randomUUID(),
+          method: "POST",
+          url: "/api/v1/service-accounts",
+          headers: { authorization: `Bearer ${caller.value}`, "content-type": "application/json" },
+          params: {},
+          query: {},
+          body: Buffer.from(JSON.stringify({ name, role: target, ...(ownerField ? { owner: ownerField } : {}) })),
+        });
+        seen.push(`${whose} ${target}: ${reply.status}`);
+        want.push(`${whose} ${target}: ${RULES[role][whose].includes(target) ? 201 : 403}`);
+      }
+    }
+    expect(seen).toEqual(want);
+  });
+});
+
 describe("escalation through the API (the reported attack)", () => {
   it("a CONTRIBUTOR token cannot regenerate its owner's ADMIN account into an ADMIN token", async () => {
-    const owner = await createTestUser({ role: "OWNER" });
+    const owner = await createTestUser({ role: "ADMIN" });
     const contributor = await createTestServiceAccount(owner.id, { role: "CONTRIBUTOR" });
     const admin = await createTestServiceAccount(owner.id, { role: "ADMIN" });
     expect(await viaApi("regenerate", contributor.value, admin)).toBe("forbidden");

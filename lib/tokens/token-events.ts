@@ -4,6 +4,9 @@ type Listener = (serviceAccountId: string) => void;
 const globalForEvents = globalThis as unknown as { keyholdTokenListeners?: Set<Listener> };
 const listeners = (globalForEvents.keyholdTokenListeners ??= new Set());
 
+/** Announced when every cached lookup must be re-read (an owner's status or the suspension setting changed). */
+export const ALL_ACCOUNTS = "*";
+
 export function onTokensChanged(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -6,3 +6,4 @@ import { userActions } from "./action-definitions";
 export const createUserAction = defineAction(userActions.create);
 export const changeUserRoleAction = defineAction(userActions.changeRole);
 export const setUserStatusAction = defineAction(userActions.setStatus);
+export const reassignOptionsAction = defineAction(userActions.reassignOptions);

@@ -30,10 +30,13 @@ export const createUserSchema = z
   });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
-export const changeUserRoleSchema = z.object({ userId: z.uuid(), role: roleSchema });
+/** reassignTo: give every service account the user owns to this user, in the same step. */
+const reassignTo = z.uuid("Choose a user").optional();
+export const changeUserRoleSchema = z.object({ userId: z.uuid(), role: roleSchema, reassignTo });
 export type ChangeUserRoleInput = z.input<typeof changeUserRoleSchema>;
 
-export const setUserStatusSchema = z.object({ userId: z.uuid(), status: z.enum(["ACTIVE", "DISABLED"]) });
+export const setUserStatusSchema = z.object({ userId: z.uuid(), status: z.enum(["ACTIVE", "DISABLED"]), reassignTo });
+export const ownedAccountsSchema = z.object({ userId: z.uuid() });
 export type SetUserStatusInput = z.input<typeof setUserStatusSchema>;
 
 export const USER_SORTS = ["name", "email", "role", "status", "createdAt", "lastSignInAt"] as const;

@@ -51,7 +51,7 @@ export const listAuditEventsQuery = cursorParamsSchema.extend({
   format: z.enum(["json", "ndjson"]).default("json").describe("ndjson: every matching event, oldest first, streamed (for SIEM pulls)"),
 });
 
-const owner = z.object({ id: z.uuid(), name: z.string(), email: z.string() });
+const owner = z.object({ id: z.uuid(), name: z.string(), email: z.string(), status: z.enum(UserStatus).describe("DISABLED: the owner left; the account keeps working unless policy suspends it") });
 export const serviceAccountResponse = z.object({
   id: z.uuid(),
   name: z.string(),

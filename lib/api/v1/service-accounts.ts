@@ -9,7 +9,7 @@ import { decodeCursor, toPage } from "@/lib/lists/cursor";
 import { readableServiceAccounts } from "@/lib/service-accounts/access";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
-import { toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
+import { OWNER_FIELDS, toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import { searchWhere, statusWhere } from "@/lib/service-accounts/status-where";
 import { apiError } from "../api-error";
 import { respond } from "./respond";
@@ -37,7 +37,7 @@ export async function listServiceAccounts({ actor }: Caller, query: z.output<typ
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    include: { owner: { select: { id: true, name: true, email: true } } },
+    include: { owner: { select: OWNER_FIELDS } },
   });
   return toPage(rows, query.limit, (row) => toServiceAccountRow(row, now), (row) => [row.createdAt.toISOString(), row.id]);
 }

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { SuspendDisabledOwnersSetting } from "@/components/policy/suspend-disabled-owners-setting";
 import { CreateTokenDialog } from "@/components/service-accounts/create-token-dialog";
 import { ServiceAccountsTable } from "@/components/service-accounts/service-accounts-table";
 import { requirePageActor } from "@/lib/auth/guard";
 import { grantableRoles, hasPermission, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { parseSearchParams } from "@/lib/lists/list-params";
+import { suspendsDisabledOwnersTokens } from "@/lib/policy/suspend-disabled-owners";
 import { manageableIds } from "@/lib/service-accounts/access";
 import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
@@ -17,7 +19,11 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   const params = parseSearchParams(findServiceAccountsSchema, await searchParams);
   // Only those who may hand an account to anyone (ADMIN and up) get to pick an owner; everyone else owns theirs.
   const picksOwner = hasPermission(actor.role, "service_accounts.manage_all");
-  const [result, ownerOptions] = await Promise.all([findServiceAccounts(actor, params), picksOwner ? findOwnerOptions() : undefined]);
+  const [result, ownerOptions, suspendDisabled] = await Promise.all([
+    findServiceAccounts(actor, params),
+    picksOwner ? findOwnerOptions() : undefined,
+    picksOwner ? suspendsDisabledOwnersTokens() : false,
+  ]);
   const manageable = manageableIds(actor, result.rows);
   const roles = grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES);
 
@@ -33,6 +39,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         }
       />
       <ServiceAccountsTable result={result} params={params} manageableIds={manageable} grantableRoles={roles} ownerOptions={ownerOptions} />
+      {picksOwner ? <SuspendDisabledOwnersSetting enabled={suspendDisabled} canManage={hasPermission(actor.role, "settings.manage")} /> : null}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { z } from "zod";
 import { AccountActivity } from "@/components/service-accounts/account-activity";
 import { AccountTokensTable } from "@/components/service-accounts/account-tokens-table";
+import { OwnerName } from "@/components/service-accounts/owner-name";
 import { ServiceAccountRowActions } from "@/components/service-accounts/service-account-row-actions";
 import { TokenStatusBadge } from "@/components/service-accounts/token-status-badge";
 import { Badge } from "@/components/ui/badge";
@@ -59,7 +60,7 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
         />
         <dl className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-4">
           <Detail label="Owner">
-            {account.owner.name} <span className="text-slate-500">({account.owner.email})</span>
+            <OwnerName owner={account.owner} withEmail />
           </Detail>
           <Detail label="Role">
             <Badge tone="indigo">{ROLE_LABELS[account.role]}</Badge>

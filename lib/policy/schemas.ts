@@ -1,0 +1,4 @@
+import { z } from "zod";
+
+export const setSuspendDisabledOwnersSchema = z.object({ enabled: z.boolean() });
+export type SetSuspendDisabledOwnersInput = z.input<typeof setSuspendDisabledOwnersSchema>;
