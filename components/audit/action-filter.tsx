@@ -8,7 +8,7 @@ import { FILTER_LABEL } from "./text-filter";
 
 // The known actions grouped by what they concern ("user.created" → "user").
 const GROUPS = [...new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0]!))].map((g) => [g, AUDIT_ACTIONS.filter((a) => a.startsWith(`${g}.`))] as const);
-const GROUP_LABELS: Record<string, string> = { user: "Users", service_account: "Service accounts", token: "Tokens", api: "API", audit: "Audit log" };
+const GROUP_LABELS: Record<string, string> = { user: "Users", service_account: "Service accounts", token: "Tokens", api: "API", action: "Refused actions", audit: "Audit log" };
 
 function summary(selected: readonly AuditAction[]): string {
   if (selected.length === 0) return "All actions";

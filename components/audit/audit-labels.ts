@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "token.regenerated": "Token regenerated",
   "token.revoked": "Token revoked",
   "api.request_refused": "API request refused",
+  "action.refused": "Action refused",
   "audit.exported": "Audit log exported",
   "audit.verified": "Audit log verified",
   "audit.retention_changed": "Retention changed",

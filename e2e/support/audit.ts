@@ -51,6 +51,8 @@ export async function seedAuditEvents(request: APIRequestContext, count = 30): P
   expect(patch.status(), "PATCH the first account").toBe(200);
   const refused = await apiClient(request, viewer.value).post("/api/v1/service-accounts", { name: `aud-${marker}-refused`, role: "VIEWER" });
   expect(refused.status(), "a VIEWER may not create accounts").toBe(403);
+  // Refusals are audited as aggregates when their window ends (a second in e2e).
+  await expect.poll(async () => (await auditRows(`action = 'api.request_refused' AND "actorId" = $1`, [viewer.accountId])).length).toBe(1);
   const endedAt = new Date();
   return { marker, admin, viewer, accounts, patched: { ...accounts[0]!, description }, startedAt, endedAt };
 }

@@ -117,7 +117,11 @@ export async function countUsers(where: { emailLike?: string; role?: Role } = {}
   return Number(rows[0]!.count);
 }
 
-/** Audit events, oldest first. `email` matches the address a failed sign-in was tried with. */
+/**
+ * Audit events, oldest first. `email` matches the address a failed sign-in was tried with (the first of its
+ * aggregate, or one of the others kept in actorNames). Refusals and failed sign-ins are aggregates written when
+ * their window ends (a second here, KEYHOLD_REFUSAL_WINDOW_SECONDS): poll for them.
+ */
 export async function auditEvents(filter: {
   action?: string;
   targetId?: string;
@@ -129,9 +133,19 @@ export async function auditEvents(filter: {
             ip, "userAgent", "requestId", result, metadata
        FROM "AuditEvent"
       WHERE ($1::text IS NULL OR action = $1) AND ($2::text IS NULL OR "targetId" = $2)
-        AND ($3::text IS NULL OR "actorId" = $3) AND ($4::text IS NULL OR metadata->>'email' = $4)
+        AND ($3::text IS NULL OR "actorId" = $3) AND ($4::text IS NULL OR metadata->>'email' = $4 OR metadata->'actorNames' ? $4)
       ORDER BY "AuditEvent".id`,
     [filter.action ?? null, filter.targetId ?? null, filter.actorId ?? null, filter.email ?? null],
   );
   return rows;
+}
+
+/** How many refusals the aggregates counted, per reason: { wrong_password: 5, locked_out: 1 }. */
+export function refusalCounts(events: AuditEventRecord[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { metadata } of events) {
+    const { reason, count } = metadata as { reason: string; count: number };
+    counts[reason] = (counts[reason] ?? 0) + count;
+  }
+  return counts;
 }

@@ -5,12 +5,15 @@ import type { Permission } from "@/lib/auth/permissions";
 import { AppError, validationError, type ActionError, type ActionResult } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { logError } from "@/lib/log";
+import { recordActionRefusal } from "./record-action-refusal";
 
 export type ActionContext = { actor: Actor; meta: RequestMeta };
 
 export type ActionDefinition<Schema extends z.ZodType, Result> = {
   /** What the caller must hold; the guard checks it before the input is even read. */
   permission: Permission;
+  /** How the audit trail names the action when it is refused, e.g. "users.change_role" (default: the permission). */
+  name?: string;
   schema: Schema;
   handler: (input: z.output<Schema>, context: ActionContext) => Promise<Result>;
 };
@@ -22,7 +25,8 @@ export function action<Schema extends z.ZodType, Result>(definition: ActionDefin
 
 /**
  * Authorize against the permission map, validate, run, and turn errors into a typed result. `rethrow` lets
- * Next's control-flow errors (redirect, notFound) through.
+ * Next's control-flow errors (redirect, notFound) through. Refusals (no session, missing permission, an access
+ * decision's no) are recorded as action.refused aggregates, console and API alike.
  */
 export async function runAction<Schema extends z.ZodType, Result>(
   definition: ActionDefinition<Schema, Result>,
@@ -31,13 +35,16 @@ export async function runAction<Schema extends z.ZodType, Result>(
   meta: RequestMeta,
   rethrow: (error: unknown) => void = () => {},
 ): Promise<ActionResult<Result>> {
+  let authorized = false;
   try {
     const allowed = authorize(actor, definition.permission);
+    authorized = true;
     const parsed = definition.schema.safeParse(input);
     if (!parsed.success) throw validationError(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
     return { ok: true, data: await definition.handler(parsed.data, { actor: allowed, meta }) };
   } catch (error) {
     rethrow(error);
+    if (error instanceof AppError) recordActionRefusal(definition, actor, meta, error, authorized);
     return { ok: false, error: toActionError(error, meta.requestId) };
   }
 }

@@ -7,8 +7,8 @@ const SYNC_EVERY_MS = 1_000;
 
 export type LimitState = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
-const limiter = (keyPrefix: string, points: number) =>
-  new RateLimiterPostgres({ storeClient: pgPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS });
+const limiter = (keyPrefix: string, points: number, options: { inMemoryBlockOnConsumed?: number } = {}) =>
+  new RateLimiterPostgres({ storeClient: pgPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS, ...options });
 
 type Local = { shared: number; unsynced: number; resetAt: number; syncedAt: number; syncing: boolean };
 
@@ -64,12 +64,17 @@ export class TokenRateLimiter {
   }
 }
 
-/** Failed authentications per client address: every failure is written (failures are not the steady state). */
+/**
+ * Failed authentications per client address, shared by the instances through PostgreSQL. Each failure up to
+ * the limit is written; the one that reaches it blocks the address in this instance's memory until the window
+ * resets, so a flood past the limit costs no database call at all.
+ */
 export class AuthFailureLimiter {
   private readonly store: RateLimiterPostgres;
 
   constructor(readonly points: number) {
-    this.store = limiter("api-auth-failure", points);
+    // With no inMemoryBlockDuration, rate-limiter-flexible blocks for what is left of the shared window.
+    this.store = limiter("api-auth-failure", points, { inMemoryBlockOnConsumed: points });
   }
 
   async fail(ip: string | null): Promise<LimitState> {

@@ -1,10 +1,9 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { z } from "zod";
-import { audit } from "@/lib/audit/audit";
+import { recordRefusal } from "@/lib/audit/refusals";
 import { actorParty, type ServiceAccountActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
@@ -50,29 +49,31 @@ export type ApiRoute = { method: ApiMethod; path: string; handle: (request: ApiR
 
 /**
  * Every /api/v1 route is built here: token authentication, per-token rate limit, the guard, strict input
- * parsing, usage counting, and one error shape. Refused calls are audited.
+ * parsing, usage counting, and one error shape. The refusals decided here (401, 403 for a missing permission,
+ * 429) are audited as aggregates (lib/audit/refusals.ts); refusals inside an operation are recorded by runAction.
  */
 export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   definition: RouteDefinition<P, Q, B>,
 ): ApiRoute {
   async function handle(request: ApiRequest): Promise<ApiReply> {
     const meta = requestMeta(request);
+    const refuse = (status: number, reason: string, actor?: ServiceAccountActor) => recordApiRefusal(definition, meta, status, reason, actor);
     // One clock reading per request (in a Next process every reading goes through Next's Date wrapper).
     const now = Date.now();
     try {
       const auth = await authenticateToken(bearerToken(header(request, "authorization")), now);
-      if (!auth) return await refuseUnauthenticated(request, meta);
+      if (!auth) return await refuseUnauthenticated(meta, refuse);
       const limit = await tokenLimiter().hit(auth.token.id, now);
       const headers = rateLimitHeaders(limit);
       if (!limit.allowed) {
-        await auditRefusal(request, meta, 429, auth.actor);
+        refuse(429, "rate_limited", auth.actor);
         return apiError("rate_limited", `Rate limit of ${limit.limit} requests per minute exceeded.`, { headers });
       }
       recordTokenUse(auth.token.id, auth.actor.id, meta.ip, now);
       try {
         authorize(auth.actor, definition.permission);
       } catch {
-        await auditRefusal(request, meta, 403, auth.actor);
+        refuse(403, "missing_permission", auth.actor);
         return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers });
       }
       const input = parseInput(request, definition);
@@ -100,24 +101,29 @@ function requestMeta(request: ApiRequest): RequestMeta {
   return { ip: header(request, CLIENT_IP_HEADER), userAgent: header(request, "user-agent")?.slice(0, 512) ?? null, requestId: request.id };
 }
 
-async function refuseUnauthenticated(request: ApiRequest, meta: RequestMeta) {
+/** No valid token. Past the per-address failure limit this costs no database call at all (rate-limit.ts). */
+async function refuseUnauthenticated(meta: RequestMeta, refuse: (status: number, reason: string) => void) {
   const limit = await authFailureLimiter().fail(meta.ip);
-  await auditRefusal(request, meta, limit.allowed ? 401 : 429);
+  // One reason for the whole flood: its aggregate counts the 401s and the 429s that follow them.
+  refuse(limit.allowed ? 401 : 429, "unauthenticated");
   if (!limit.allowed) {
     return apiError("rate_limited", "Too many failed authentications from this address.", { headers: rateLimitHeaders(limit) });
   }
   return unauthenticated();
 }
 
-async function auditRefusal(request: ApiRequest, meta: RequestMeta, status: number, actor?: ServiceAccountActor) {
-  await db.$transaction((tx) =>
-    audit(tx, meta, {
-      action: "api.request_refused",
-      actor: actor ? actorParty(actor) : { type: "ANONYMOUS" },
-      result: "DENIED",
-      metadata: { status, method: request.method, path: pathOf(request) },
-    }),
-  );
+/** Keyed by the token (or, without one, the client address), the reason and the route's template. */
+function recordApiRefusal(route: { method: ApiMethod; path: string }, meta: RequestMeta, status: number, reason: string, actor?: ServiceAccountActor) {
+  recordRefusal({
+    action: "api.request_refused",
+    who: actor ? `token:${actor.tokenId}` : `ip:${meta.ip ?? "unknown"}`,
+    reason,
+    subject: `${route.method} ${route.path}`,
+    actor: actor ? actorParty(actor) : { type: "ANONYMOUS" },
+    status,
+    meta,
+    details: { method: route.method, path: route.path },
+  });
 }
 
 function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(

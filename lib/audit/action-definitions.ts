@@ -5,6 +5,6 @@ import { setRetentionSchema } from "./schemas";
 import { verifyAuditLog } from "./verify-action";
 
 export const auditActions = {
-  verify: action({ permission: "audit.read", schema: z.object({}), handler: verifyAuditLog }),
-  setRetention: action({ permission: "settings.manage", schema: setRetentionSchema, handler: setAuditRetention }),
+  verify: action({ name: "audit.verify", permission: "audit.read", schema: z.object({}), handler: verifyAuditLog }),
+  setRetention: action({ name: "audit.set_retention", permission: "settings.manage", schema: setRetentionSchema, handler: setAuditRetention }),
 };

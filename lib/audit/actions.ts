@@ -15,6 +15,7 @@ export const AUDIT_ACTIONS = [
   "token.regenerated",
   "token.revoked",
   "api.request_refused",
+  "action.refused",
   "audit.exported",
   "audit.verified",
   "audit.retention_changed",

@@ -1,4 +1,5 @@
 import { audit } from "@/lib/audit/audit";
+import { recordRefusal } from "@/lib/audit/refusals";
 import { db } from "@/lib/db/client";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { emailSchema } from "@/lib/users/schemas";
@@ -17,18 +18,20 @@ export type SignInOutcome =
  * the same argon2 work, so the answer does not tell which accounts exist. Failures count per email and IP.
  */
 export async function signInWithPassword(rawEmail: string, password: string, meta: RequestMeta): Promise<SignInOutcome> {
-  const email = emailSchema.safeParse(rawEmail).data ?? rawEmail.trim().toLowerCase().slice(0, 254);
+  // Only a well-formed email is ever recorded: a password typed into the email field must not reach the log.
+  const validEmail = emailSchema.safeParse(rawEmail).data;
+  const email = validEmail ?? rawEmail.trim().toLowerCase();
 
   const lockedFor = await signInLockedFor(email, meta.ip);
   if (lockedFor > 0) {
-    await recordFailure(email, meta, "locked_out");
+    recordFailure(validEmail, meta, "locked_out");
     return { ok: false, reason: "locked", retryAfterSeconds: lockedFor };
   }
 
-  const user = await db.user.findUnique({ where: { email } });
+  const user = validEmail ? await db.user.findUnique({ where: { email: validEmail } }) : null;
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid || user.status !== "ACTIVE") {
-    await recordFailure(email, meta, !user ? "unknown_email" : !valid ? "wrong_password" : "disabled", user ?? undefined);
+    recordFailure(validEmail, meta, !validEmail ? "invalid_email" : !user ? "unknown_email" : !valid ? "wrong_password" : "disabled", user ?? undefined);
     await recordFailedSignIn(email, meta.ip);
     return { ok: false, reason: "invalid" };
   }
@@ -47,14 +50,21 @@ export async function signInWithPassword(rawEmail: string, password: string, met
   return { ok: true, user: { id: user.id, name: user.name, email: user.email, sessionId: session.id } };
 }
 
-async function recordFailure(email: string, meta: RequestMeta, reason: string, user?: { id: string; name: string; email: string }) {
-  await db.$transaction((tx) =>
-    audit(tx, meta, {
-      action: "user.sign_in_failed",
-      actor: { type: "ANONYMOUS", name: email },
-      target: user ? { type: "user", id: user.id, name: userDisplayName(user) } : undefined,
-      result: "FAILURE",
-      metadata: { email, reason },
-    }),
-  );
+/**
+ * A failed sign-in is a refusal like any other: aggregated per (client address, reason, user) and window
+ * (lib/audit/refusals.ts), so neither a lock-out hammered nor an attacker cycling through emails costs an
+ * audit write per attempt. The submitted emails are kept (up to 20 per aggregate) when they are valid.
+ */
+function recordFailure(email: string | undefined, meta: RequestMeta, reason: string, user?: { id: string; name: string; email: string }) {
+  recordRefusal({
+    action: "user.sign_in_failed",
+    who: `ip:${meta.ip ?? "unknown"}`,
+    reason,
+    subject: "sign-in",
+    actor: { type: "ANONYMOUS", name: email ?? "invalid" },
+    target: user ? { type: "user", id: user.id, name: userDisplayName(user) } : undefined,
+    result: "FAILURE",
+    meta,
+    details: { email: email ?? null },
+  });
 }

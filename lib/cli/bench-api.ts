@@ -7,6 +7,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
+import { rowWrites, waitForServer } from "../bench/app-server";
 import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
 import { createTestDatabase } from "../testing/test-database";
 import { issueToken } from "../tokens/token-format";
@@ -108,23 +109,4 @@ async function seedToken(db: pg.Client): Promise<string> {
   const account = await db.query(`INSERT INTO "ServiceAccount" (name, role, "ownerId", "updatedAt") VALUES ('bench', 'VIEWER', $1, now()) RETURNING id`, [rows[0].id]);
   await db.query(`INSERT INTO "ApiToken" ("publicId", "serviceAccountId", "secretHash", hint) VALUES ($1, $2, $3, $4)`, [issued.publicId, account.rows[0].id, issued.secretHash, issued.hint]);
   return issued.value;
-}
-
-/** Inserted, updated and deleted rows in every table so far (the statistics lag a little: hence the pause). */
-async function rowWrites(db: pg.Client): Promise<number> {
-  await new Promise((r) => setTimeout(r, 700));
-  const { rows } = await db.query(`SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint AS n FROM pg_stat_user_tables`);
-  return Number(rows[0].n);
-}
-
-async function waitForServer(url: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start");
 }

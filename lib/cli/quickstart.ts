@@ -2,6 +2,7 @@
 // build, and the console on http://HOST:PORT. Ctrl-C stops the server and the embedded database.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { flushRefusals } from "../audit/refusals";
 import { scheduleAuditRetention } from "../audit/retention";
 import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
@@ -34,5 +35,6 @@ scheduleAuditRetention();
 say(`Keyhold is ready on http://${env.HOST}:${env.PORT}  (Ctrl-C to stop)`);
 stopOnSignal(async () => {
   server.close();
+  await flushRefusals().catch(() => {}); // best effort: the open window's refusal aggregates
   await cluster?.stop();
 });

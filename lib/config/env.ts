@@ -14,6 +14,13 @@ const envSchema = z.object({
   // API requests per minute per token, and failed API authentications per minute per client address.
   KEYHOLD_API_RATE_LIMIT: z.coerce.number().int().min(1, "KEYHOLD_API_RATE_LIMIT must be at least 1").default(600),
   KEYHOLD_API_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(30),
+  // Refused requests are audited as one event per (who, reason, route) per window of this many seconds.
+  KEYHOLD_REFUSAL_WINDOW_SECONDS: z.coerce
+    .number({ error: "KEYHOLD_REFUSAL_WINDOW_SECONDS must be a number of seconds" })
+    .int()
+    .min(1, "KEYHOLD_REFUSAL_WINDOW_SECONDS must be between 1 and 3600")
+    .max(3600, "KEYHOLD_REFUSAL_WINDOW_SECONDS must be between 1 and 3600")
+    .default(60),
   // Set when a reverse proxy in front of Keyhold appends the client address to X-Forwarded-For.
   KEYHOLD_TRUST_PROXY: z
     .enum(["true", "false", "1", "0"], { error: "KEYHOLD_TRUST_PROXY must be true or false" })

@@ -6,8 +6,8 @@ import { changeUserRoleSchema, createUserSchema, ownedAccountsSchema, setUserSta
 import { setUserStatus } from "./set-user-status";
 
 export const userActions = {
-  create: action({ permission: "users.manage", schema: createUserSchema, handler: createUser }),
-  changeRole: action({ permission: "users.manage", schema: changeUserRoleSchema, handler: changeUserRole }),
-  setStatus: action({ permission: "users.manage", schema: setUserStatusSchema, handler: setUserStatus }),
-  reassignOptions: action({ permission: "users.manage", schema: ownedAccountsSchema, handler: findReassignOptions }),
+  create: action({ name: "users.create", permission: "users.manage", schema: createUserSchema, handler: createUser }),
+  changeRole: action({ name: "users.change_role", permission: "users.manage", schema: changeUserRoleSchema, handler: changeUserRole }),
+  setStatus: action({ name: "users.set_status", permission: "users.manage", schema: setUserStatusSchema, handler: setUserStatus }),
+  reassignOptions: action({ name: "users.reassign_options", permission: "users.manage", schema: ownedAccountsSchema, handler: findReassignOptions }),
 };

@@ -19,7 +19,11 @@ export async function changeUserRole({ userId, role, reassignTo }: z.output<type
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFoundError("User not found.");
     if (!canGrantRole(actor.role, user.role) || !canGrantRole(actor.role, role)) {
-      throw forbiddenError("You cannot change this user to or from that role.");
+      // A refusal the audit trail names (lib/actions/record-action-refusal.ts): an attempted escalation.
+      const target = { type: "user", id: user.id, name: userDisplayName(user) };
+      throw Object.assign(forbiddenError("You cannot change this user to or from that role."), {
+        refusal: { reason: user.id === actor.id ? "self_promotion" : "role_ceiling", target },
+      });
     }
     if (user.role === role && !reassignTo) return { id: user.id, role };
     if (user.role === "OWNER" && role !== "OWNER" && user.status === "ACTIVE") await assertAnotherActiveOwner(tx, user.id);

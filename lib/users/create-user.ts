@@ -13,7 +13,7 @@ export type CreatedUser = { id: string; name: string; email: string; generatedPa
 
 /** Adds a user. A generated password is returned once, to be shown once; only its hash is stored. */
 export async function createUser(input: z.output<typeof createUserSchema>, { actor, meta }: ActionContext): Promise<CreatedUser> {
-  if (!canGrantRole(actor.role, input.role)) throw forbiddenError(`You cannot grant the ${input.role} role.`);
+  if (!canGrantRole(actor.role, input.role)) throw Object.assign(forbiddenError(`You cannot grant the ${input.role} role.`), { refusal: { reason: "role_ceiling" } });
   const generatedPassword = input.passwordMode === "generate" ? generatePassword() : null;
   const passwordHash = await hashPassword(generatedPassword ?? input.password ?? "");
   try {

@@ -17,11 +17,16 @@ import type { setUserStatusSchema } from "./schemas";
  */
 export async function setUserStatus({ userId, status, reassignTo }: z.output<typeof setUserStatusSchema>, context: ActionContext) {
   const { actor, meta } = context;
-  if (userId === actor.id) throw forbiddenError("You cannot disable or enable yourself.");
+  if (userId === actor.id) {
+    throw Object.assign(forbiddenError("You cannot disable or enable yourself."), { refusal: { reason: "self", target: { type: "user", id: actor.id } } });
+  }
   const result = await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId } });
     if (!user) throw notFoundError("User not found.");
-    if (!canGrantRole(actor.role, user.role)) throw forbiddenError("You cannot manage a user with this role.");
+    if (!canGrantRole(actor.role, user.role)) {
+      const target = { type: "user", id: user.id, name: userDisplayName(user) };
+      throw Object.assign(forbiddenError("You cannot manage a user with this role."), { refusal: { reason: "role_ceiling", target } });
+    }
     if (user.status === status && !reassignTo) return { id: user.id, status };
     if (status === "DISABLED" && user.role === "OWNER") await assertAnotherActiveOwner(tx, user.id);
     await tx.user.update({ where: { id: user.id }, data: { status } });

@@ -1,0 +1,80 @@
+// The production server on a throwaway embedded database, for the benchmarks that measure it over HTTP.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import pg from "pg";
+import { projectRoot, say } from "../cli/runtime";
+import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
+import { createTestDatabase } from "../testing/test-database";
+
+type Instance = { url: string; server: ChildProcess; stopServer: () => Promise<void> };
+export type BenchApp = Instance & { client: pg.Client; startAnother: (port: number) => Promise<Instance>; close: () => Promise<void> };
+
+/** Builds when there is no build, starts PostgreSQL and the server (`env` added to its environment). */
+export async function startBenchApp(name: string, port: number, env: Record<string, string>, seed: (client: pg.Client) => Promise<void>): Promise<BenchApp> {
+  if (!existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
+    say("no production build yet: next build");
+    spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: projectRoot, stdio: "inherit" });
+  }
+  const dir = temporaryClusterDir(name);
+  const cluster = await startEmbeddedPostgres(dir);
+  const databaseUrl = await createTestDatabase(cluster.url(), `keyhold_${name.replace(/-/g, "_")}`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await seed(client);
+  const { server, url, stopServer } = await startServer(databaseUrl, port, env);
+  const others: (() => Promise<void>)[] = [];
+  const startAnother = async (anotherPort: number) => {
+    const another = await startServer(databaseUrl, anotherPort, env);
+    others.push(another.stopServer);
+    return another;
+  };
+  const close = async () => {
+    await stopServer();
+    for (const stop of others) await stop();
+    await client.end();
+    await cluster.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { url, client, server, stopServer, startAnother, close };
+}
+
+/** One instance of the server (several may share the database, as in production). */
+async function startServer(databaseUrl: string, port: number, env: Record<string, string>) {
+  // One process (no tsx wrapper), so that a signal reaches the server itself.
+  const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "ignore", "inherit"], // its errors show
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForServer(`${url}/api/health`);
+  const stopServer = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  };
+  return { server, url, stopServer };
+}
+
+/** Resolves once `url` answers 200 (a minute at most). */
+export async function waitForServer(url: string) {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+/** Inserted, updated and deleted rows in every table so far (the statistics lag a little: hence the pause). */
+export async function rowWrites(db: pg.Client): Promise<number> {
+  await new Promise((r) => setTimeout(r, 700));
+  const { rows } = await db.query(`SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint AS n FROM pg_stat_user_tables`);
+  return Number(rows[0].n);
+}
