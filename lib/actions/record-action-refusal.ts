@@ -13,7 +13,7 @@ const STATUS: Partial<Record<AppError["code"], number>> = { unauthenticated: 401
  * target, so attempted escalations are their own events. Other errors (validation, conflict) are not refusals.
  */
 export function recordActionRefusal(
-  definition: { permission: Permission; name?: string },
+  definition: { permission: Permission; name: string },
   actor: Actor | null,
   meta: RequestMeta,
   error: AppError,
@@ -22,7 +22,7 @@ export function recordActionRefusal(
   const reason = error.refusal?.reason ?? (error.code === "unauthenticated" ? "unauthenticated" : error.code === "forbidden" ? (authorized ? "forbidden" : "missing_permission") : null);
   if (!reason) return;
   // Not the handler's function name: Next's production bundle minifies it.
-  const name = definition.name ?? definition.permission;
+  const name = definition.name;
   recordRefusal({
     action: "action.refused",
     who: !actor ? `ip:${meta.ip ?? "unknown"}` : actor.type === "USER" ? `user:${actor.id}` : `token:${actor.tokenId}`,

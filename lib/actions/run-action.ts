@@ -12,8 +12,8 @@ export type ActionContext = { actor: Actor; meta: RequestMeta };
 export type ActionDefinition<Schema extends z.ZodType, Result> = {
   /** What the caller must hold; the guard checks it before the input is even read. */
   permission: Permission;
-  /** How the audit trail names the action when it is refused, e.g. "users.change_role" (default: the permission). */
-  name?: string;
+  /** How the audit trail names the action when it is refused, e.g. "users.change_role" (handler names are minified). */
+  name: string;
   schema: Schema;
   handler: (input: z.output<Schema>, context: ActionContext) => Promise<Result>;
 };

@@ -3,5 +3,5 @@ import { setSuspendDisabledOwnersSchema } from "./schemas";
 import { setSuspendDisabledOwners } from "./suspend-disabled-owners";
 
 export const policyActions = {
-  setSuspendDisabledOwners: action({ permission: "settings.manage", schema: setSuspendDisabledOwnersSchema, handler: setSuspendDisabledOwners }),
+  setSuspendDisabledOwners: action({ name: "policy.set_suspend_disabled_owners", permission: "settings.manage", schema: setSuspendDisabledOwnersSchema, handler: setSuspendDisabledOwners }),
 };

@@ -15,9 +15,9 @@ import {
 import { updateServiceAccount } from "./update-service-account";
 
 export const serviceAccountActions = {
-  create: action({ permission: "service_accounts.create", schema: createServiceAccountSchema, handler: createServiceAccount }),
-  update: action({ permission: "service_accounts.manage_own", schema: updateServiceAccountSchema, handler: updateServiceAccount }),
-  regenerate: action({ permission: "service_accounts.manage_own", schema: regenerateTokenSchema, handler: regenerateToken }),
-  revoke: action({ permission: "service_accounts.manage_own", schema: revokeTokenSchema, handler: revokeToken }),
-  delete: action({ permission: "service_accounts.manage_own", schema: deleteServiceAccountSchema, handler: deleteServiceAccount }),
+  create: action({ name: "service_accounts.create", permission: "service_accounts.create", schema: createServiceAccountSchema, handler: createServiceAccount }),
+  update: action({ name: "service_accounts.update", permission: "service_accounts.manage_own", schema: updateServiceAccountSchema, handler: updateServiceAccount }),
+  regenerate: action({ name: "tokens.regenerate", permission: "service_accounts.manage_own", schema: regenerateTokenSchema, handler: regenerateToken }),
+  revoke: action({ name: "tokens.revoke", permission: "service_accounts.manage_own", schema: revokeTokenSchema, handler: revokeToken }),
+  delete: action({ name: "service_accounts.delete", permission: "service_accounts.manage_own", schema: deleteServiceAccountSchema, handler: deleteServiceAccount }),
 };
