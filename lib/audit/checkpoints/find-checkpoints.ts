@@ -32,3 +32,6 @@ export const latestCheckpoint = () => db.auditCheckpoint.findFirst({ orderBy: { 
 export function checkpointFile(row: AuditCheckpoint, signer: CheckpointSigner): CheckpointFile | null {
   return row.keyId === signer.fingerprint ? { ...checkpointJson(row), publicKey: signer.publicKeyPem } : null;
 }
+
+/** GET /api/v1/audit-checkpoints/public-key: public, so anyone holding a checkpoint can check it. */
+export const publicKeyJson = (signer: CheckpointSigner) => ({ algorithm: "Ed25519" as const, keyId: signer.fingerprint, publicKey: signer.publicKeyPem });
