@@ -107,8 +107,11 @@ describe("signed audit checkpoints", () => {
     await writeEvents(prisma, 1);
     await purgeAuditEvents(0, { type: "SYSTEM", name: "retention" }, testMeta(), { now: cutoff, client: prisma });
     expect(await verifyAgainstCheckpoint(client, kept)).toMatchObject({ status: "unprovable", message: expect.stringContaining(`Event ${kept.eventId} was deleted by the retention purge`) });
-    // Checkpoints outlive the purge (append-only, like events).
+    // Checkpoints outlive the purge (append-only, like events); the next one counts what the log now holds.
     expect(await prisma.auditCheckpoint.count()).toBe(1);
+    expect(await checkpointIfStale({ client: prisma, maxAgeMs: 0 })).toMatchObject({ count: 2n });
+    await writeEvents(prisma, 2);
+    expect(await checkpointIfStale({ client: prisma, maxAgeMs: 0 })).toMatchObject({ count: 4n });
     await close();
   });
 });
