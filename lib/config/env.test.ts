@@ -19,7 +19,7 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...valid, KEYHOLD_AUDIT_PREVIOUS_KEYS: ` ${key}, ${"p".repeat(43)} ` }).KEYHOLD_AUDIT_PREVIOUS_KEYS).toEqual([key, "p".repeat(43)]);
     expect(parseEnv(valid).KEYHOLD_AUDIT_PREVIOUS_KEYS).toEqual([]);
     expect(() => parseEnv({ ...valid, KEYHOLD_AUDIT_KEY: undefined, KEYHOLD_AUDIT_SIGNING_KEY: undefined })).toThrow(
-      /KEYHOLD_AUDIT_KEY is required \(npm run quickstart generates one into \.env\.local\)[\s\S]*KEYHOLD_AUDIT_SIGNING_KEY is required/,
+      /KEYHOLD_AUDIT_KEY is required \(npm run quickstart generates one into \.env\.local; or: node -e[\s\S]*KEYHOLD_AUDIT_SIGNING_KEY is required/,
     );
     expect(() => parseEnv({ ...valid, KEYHOLD_AUDIT_KEY: "too-short", KEYHOLD_AUDIT_PREVIOUS_KEYS: `${key},not base64!`, KEYHOLD_AUDIT_SIGNING_KEY: key + "kk" })).toThrow(
       /KEYHOLD_AUDIT_KEY must be at least 32 random bytes[\s\S]*KEYHOLD_AUDIT_PREVIOUS_KEYS.1: KEYHOLD_AUDIT_PREVIOUS_KEYS must be[\s\S]*KEYHOLD_AUDIT_SIGNING_KEY must be 32 random bytes \(an Ed25519 seed\)/,

@@ -4,7 +4,8 @@ import { z } from "zod";
 export function decodeKey(value: string): Buffer | null {
   return /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, "base64url") : null;
 }
-const GENERATED = "npm run quickstart generates one into .env.local";
+// Instances sharing a database must share these keys: say how to make one by hand too.
+const GENERATED = `npm run quickstart generates one into .env.local; or: node -e "console.log(crypto.randomBytes(32).toString('base64url'))"`;
 const keyOf = (name: string, bytes: string, ok: (length: number) => boolean) =>
   z.string({ error: `${name} is required (${GENERATED})` }).refine((v) => ok(decodeKey(v)?.length ?? 0), `${name} must be ${bytes} encoded as base64url`);
 const auditKey = (name: string) => keyOf(name, "at least 32 random bytes", (n) => n >= 32);
