@@ -6,7 +6,7 @@ import { decodeKey, env, type Env } from "@/lib/config/env";
 
 type AuditKeyConfig = Pick<Env, "KEYHOLD_AUDIT_KEY" | "KEYHOLD_AUDIT_PREVIOUS_KEYS" | "KEYHOLD_AUDIT_SIGNING_KEY">;
 
-export type CheckpointSigner = { privateKey: KeyObject; publicKeyPem: string; fingerprint: string };
+export type CheckpointSigner = { privateKey: KeyObject; publicKey: KeyObject; publicKeyPem: string; fingerprint: string };
 export type AuditKeyring = {
   /** What new events are chained with. */
   current: { id: string; key: Buffer };
@@ -30,7 +30,7 @@ export function publicKeyFingerprint(publicKey: KeyObject): string {
 export function checkpointSigner(seed: Buffer): CheckpointSigner {
   const privateKey = createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: "der", type: "pkcs8" });
   const publicKey = createPublicKey(privateKey);
-  return { privateKey, publicKeyPem: publicKey.export({ format: "pem", type: "spki" }).toString(), fingerprint: publicKeyFingerprint(publicKey) };
+  return { privateKey, publicKey, publicKeyPem: publicKey.export({ format: "pem", type: "spki" }).toString(), fingerprint: publicKeyFingerprint(publicKey) };
 }
 
 /** Builds the keyring from validated configuration (lib/config/env.ts checked every value's encoding). */

@@ -11,6 +11,8 @@ export type RewriteOptions = {
   key?: Buffer | null;
   /** The edited event's new targetName. */
   targetName?: string | null;
+  /** Delete the checkpoints signed over hashes that no longer exist (a thorough attacker does; default). */
+  dropCheckpoints?: boolean;
 };
 
 const sqlText = (value: string | null) => (value === null ? "NULL" : pg.escapeLiteral(value));
@@ -18,9 +20,9 @@ const sqlText = (value: string | null) => (value === null ? "NULL" : pg.escapeLi
 /**
  * Edits event `fromId` (its targetName), then recomputes its hash and every later one, so each link matches
  * again. One transaction under the app's chain lock with the append-only trigger off: no event is appended
- * in between, and checkpoints signed over hashes that no longer exist are dropped.
+ * in between.
  */
-export async function rewriteAuditChain(client: pg.ClientBase, fromId: string, { keyId = null, key = null, targetName = "Mallory" }: RewriteOptions = {}) {
+export async function rewriteAuditChain(client: pg.ClientBase, fromId: string, { keyId = null, key = null, targetName = "Mallory", dropCheckpoints = true }: RewriteOptions = {}) {
   await client.query("BEGIN");
   try {
     await client.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
@@ -37,9 +39,11 @@ export async function rewriteAuditChain(client: pg.ClientBase, fromId: string, {
       prevHash = hash;
     }
     await client.query(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"`);
-    await client.query(`ALTER TABLE "AuditCheckpoint" DISABLE TRIGGER "AuditCheckpoint_append_only"`);
-    await client.query(`DELETE FROM "AuditCheckpoint" c USING "AuditEvent" e WHERE e.id = c."eventId" AND e.hash <> c.hash`);
-    await client.query(`ALTER TABLE "AuditCheckpoint" ENABLE TRIGGER "AuditCheckpoint_append_only"`);
+    if (dropCheckpoints) {
+      await client.query(`ALTER TABLE "AuditCheckpoint" DISABLE TRIGGER "AuditCheckpoint_append_only"`);
+      await client.query(`DELETE FROM "AuditCheckpoint" c USING "AuditEvent" e WHERE e.id = c."eventId" AND e.hash <> c.hash`);
+      await client.query(`ALTER TABLE "AuditCheckpoint" ENABLE TRIGGER "AuditCheckpoint_append_only"`);
+    }
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});

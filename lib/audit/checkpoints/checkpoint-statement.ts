@@ -1,4 +1,4 @@
-import { createPublicKey, sign, verify } from "node:crypto";
+import { createPublicKey, sign, verify, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { publicKeyFingerprint, type CheckpointSigner } from "../audit-keys";
 import { canonicalJson } from "../chain";
@@ -13,6 +13,10 @@ export const statementBytes = ({ eventId, hash, count, time }: CheckpointStateme
 
 export function signStatement(statement: CheckpointStatement, signer: CheckpointSigner): string {
   return sign(null, statementBytes(statement), signer.privateKey).toString("base64");
+}
+
+export function signedBy(statement: CheckpointStatement, signature: string, publicKey: KeyObject): boolean {
+  return verify(null, statementBytes(statement), publicKey, Buffer.from(signature, "base64"));
 }
 
 /** What an auditor downloads and keeps: the statement, its signature and the key that made it. */
@@ -32,7 +36,7 @@ export function checkpointSignatureValid(file: CheckpointFile): boolean {
   try {
     const publicKey = createPublicKey(file.publicKey);
     if (publicKey.asymmetricKeyType !== "ed25519" || publicKeyFingerprint(publicKey) !== file.keyId) return false;
-    return verify(null, statementBytes(file), publicKey, Buffer.from(file.signature, "base64"));
+    return signedBy(file, file.signature, publicKey);
   } catch {
     return false;
   }

@@ -96,6 +96,25 @@ describe("signed audit checkpoints", () => {
     await close();
   });
 
+  it("are checked by Verify integrity too: a rewrite that left them in place, or an edited checkpoint, is named", async () => {
+    const { client, prisma, close } = await freshAuditDatabase();
+    await writeEvents(prisma, 3);
+    const checkpoint = await checkpointIfStale({ client: prisma });
+    await writeEvents(prisma, 1);
+    const ids = await eventIds(client);
+    await rewriteChain(client, ids[0]!, { keyId: null, targetName: "User 0", dropCheckpoints: false });
+    expect(await verifyAuditChain(client)).toMatchObject({
+      ok: false,
+      count: 2,
+      firstBreak: { id: String(checkpoint!.eventId), reason: "checkpoint", message: `Event ${checkpoint!.eventId} no longer has the hash its signed checkpoint recorded: the log was rewritten at or before event ${checkpoint!.eventId}.` },
+    });
+    // The checkpoint edited to match the rewrite: its signature gives it away.
+    await client.query(`BEGIN; ALTER TABLE "AuditCheckpoint" DISABLE TRIGGER "AuditCheckpoint_append_only";
+      UPDATE "AuditCheckpoint" c SET hash = e.hash FROM "AuditEvent" e WHERE e.id = c."eventId"; ALTER TABLE "AuditCheckpoint" ENABLE TRIGGER "AuditCheckpoint_append_only"; COMMIT;`);
+    expect(await verifyAuditChain(client)).toMatchObject({ ok: false, firstBreak: { reason: "checkpoint", message: expect.stringContaining("does not match its signature") } });
+    await close();
+  });
+
   it("say a checkpoint whose event a retention purge deleted cannot be checked, rather than calling it tampered", async () => {
     const { client, prisma, close } = await freshAuditDatabase();
     const { purgeAuditEvents } = await import("../purge-audit-events");
