@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
 import { AuditToolbar } from "@/components/audit/audit-toolbar";
-import { CheckpointPanel } from "@/components/audit/checkpoint-panel";
 import { filterOf, parseActions } from "@/components/audit/audit-url";
+import { CheckpointPanel } from "@/components/audit/checkpoint-panel";
 import { RetentionSetting } from "@/components/audit/retention-setting";
 import { auditKeyring } from "@/lib/audit/audit-keys";
 import { checkpointJson, latestCheckpoint } from "@/lib/audit/checkpoints/find-checkpoints";
