@@ -9,6 +9,10 @@ export const E2E_OWNER = { email: "owner@e2e.test", password: "e2e-owner-passwor
 const baseURL = `http://127.0.0.1:${port}`;
 // A low per-token API limit, so the rate-limit test reaches it quickly.
 export const E2E_API_RATE_LIMIT = 60;
+// The audit chain's HMAC key and the checkpoint signing key (test values): the tamper test re-chains with the
+// first to undo its rewrite, as only the key's holder can.
+export const E2E_AUDIT_KEY = "0h7pg6uI6KZntwFSu73ZSMXMcMO1sCnHfNPR2gjn3Mg";
+const E2E_AUDIT_SIGNING_KEY = "TDKLW5H0Uegt2YxW1fgPfBCXXQ_NRbnp3uCTR4uDW8c";
 
 export default defineConfig({
   testDir: "e2e",
@@ -45,6 +49,8 @@ export default defineConfig({
       KEYHOLD_API_AUTH_FAILURE_LIMIT: "100000",
       // Refusals are audited as one aggregate per key and window: a short window, so the tests see them soon.
       KEYHOLD_REFUSAL_WINDOW_SECONDS: "1",
+      KEYHOLD_AUDIT_KEY: E2E_AUDIT_KEY,
+      KEYHOLD_AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY,
     },
   },
 });

@@ -1,7 +1,9 @@
 // Verify integrity against a tampered event: one row edited behind the app's back (the append-only trigger
 // switched off for it) breaks the chain at that event; restored, the chain is intact again. Other tests
 // share this database, so the edit is made and undone under an exclusive lock Verify-expecting tests respect.
-import { E2E_OWNER } from "../../playwright.config";
+import { E2E_AUDIT_KEY, E2E_OWNER } from "../../playwright.config";
+import { auditKeyId } from "../../lib/audit/audit-keys";
+import { rewriteAuditChain } from "../../lib/testing/rewrite-audit-chain";
 import { auditLog, auditRows, expectIntegrityVerified, seedAuditEvents, setEventColumnBehindTheAppsBack, verifyIntegrity, withChainLock, type AuditSeed } from "../support/audit";
 import { db } from "../support/db";
 import { expect, test } from "../support/fixtures";
@@ -62,6 +64,36 @@ test("an edited event breaks the chain at that event, and restoring it mends it"
   // The failed check was itself audited, naming the event.
   const failures = await auditRows(`action = 'audit.verified' AND result = 'FAILURE' AND metadata->'firstBreak'->>'id' = $1`, [event!.id]);
   expect(failures).toHaveLength(1);
+});
+
+test("a rewrite that recomputes every later hash with plain SHA-256 is caught at the edited event", async ({ page }) => {
+  const log = auditLog(page);
+  const [event] = await auditRows(`action = 'service_account.created' AND "targetId" = $1`, [seed.accounts[2]!.id]);
+  expect(event).toBeDefined();
+  await log.goto();
+
+  await withChainLock("exclusive", async () => {
+    await expect(await verifyIntegrity(page)).toHaveText(/^Integrity verified:/);
+    const client = await db().connect();
+    try {
+      // The attacker's rewrite: the public formula, and no key id, as if the events predated keys.
+      await rewriteAuditChain(client, event!.id, { keyId: null, key: null, targetName: "tampered" });
+      try {
+        const status = await verifyIntegrity(page);
+        await expect(status).toContainText(`Integrity check failed: Event ${event!.id} has no audit key although event `);
+        await expect(status).toContainText("it was rewritten without the key.");
+        await expect(status.getByRole("link", { name: `View event ${event!.id}` })).toBeVisible();
+      } finally {
+        // Only the key's holder can mend it: the same events, chained again with the real key.
+        const key = Buffer.from(E2E_AUDIT_KEY, "base64url");
+        await rewriteAuditChain(client, event!.id, { keyId: auditKeyId(key), key, targetName: event!.targetName });
+      }
+    } finally {
+      client.release();
+    }
+    await log.goto();
+    await expect(await verifyIntegrity(page)).toHaveText(/^Integrity verified: \d+ events, chain intact\.$/);
+  });
 });
 
 test("the chain verifies again afterwards", async ({ page }) => {

@@ -9,7 +9,7 @@ describe("the REST API's routes", () => {
     const documented = Object.entries(openApiDocument().paths ?? {}).flatMap(([path, item]) =>
       methods.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const served = [...API_ROUTES.map((route) => `${route.method} ${route.path}`), "GET /api/health"];
+    const served = [...API_ROUTES.map((route) => `${route.method} ${route.path}`), "GET /api/health", "GET /api/v1/audit-checkpoints/public-key"];
     expect(served.sort()).toEqual(documented.sort());
   });
 

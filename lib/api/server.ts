@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import { auditKeyring } from "@/lib/audit/audit-keys";
+import { publicKeyJson } from "@/lib/audit/checkpoints/find-checkpoints";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers.mjs";
 import { logError } from "@/lib/log";
 import { apiError } from "./api-error";
@@ -42,6 +44,9 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
     reply.header("Cache-Control", "public, max-age=300");
     return document;
   });
+
+  // Public like openapi.json: whoever keeps a checkpoint outside Keyhold checks its signature with this.
+  app.get("/api/v1/audit-checkpoints/public-key", async () => publicKeyJson(auditKeyring().signer));
 
   for (const route of routes) {
     app.route({

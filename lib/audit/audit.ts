@@ -3,7 +3,9 @@ import { Prisma } from "@/lib/db/generated/client";
 import type { ActorType, AuditResult } from "@/lib/db/generated/enums";
 import type { RequestMeta } from "@/lib/http/request-context";
 import type { AuditAction } from "./actions";
+import { auditKeyring } from "./audit-keys";
 import { AUDIT_CHAIN_LOCK, eventHash, GENESIS_HASH } from "./chain";
+import { checkpointIfDue } from "./checkpoints/create-checkpoint";
 
 /** tokenId: the API token a service account acted with. */
 export type AuditParty = { type: ActorType; id?: string | null; name?: string | null; tokenId?: string };
@@ -23,6 +25,8 @@ export type AuditEventInput = {
  *
  * It chains the event to the previous one under a lock held to the end of the transaction, so call it after
  * the change's own writes (no row lock may be taken after it: that is what keeps writers from deadlocking).
+ * The hash is keyed (KEYHOLD_AUDIT_KEY, its id stored with the event); every 1,000 events it also signs a
+ * checkpoint of the chain.
  */
 export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
@@ -46,7 +50,10 @@ export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): 
       metadata: event.metadata === undefined ? null : (JSON.parse(JSON.stringify(event.metadata)) as Prisma.InputJsonValue),
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const { current } = auditKeyring();
+  const hash = eventHash(prevHash, fields, current.key);
   await tx.auditEvent.create({
-    data: { ...fields, metadata: fields.metadata ?? Prisma.DbNull, prevHash, hash: eventHash(prevHash, fields) },
+    data: { ...fields, metadata: fields.metadata ?? Prisma.DbNull, prevHash, hash, keyId: current.id },
   });
+  await checkpointIfDue(tx, { id: fields.id, hash });
 }

@@ -1,30 +1,8 @@
-import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
-import { createTestDatabase } from "@/lib/testing/test-database";
+import { describe, expect, it } from "vitest";
+import { freshAuditDatabase as freshDatabase, tamper, writeEvents } from "@/lib/testing/audit-database";
 import { testMeta } from "@/lib/testing/factories";
 import { canonicalJson } from "./chain";
 import { verifyAuditChain } from "./verify-audit-chain";
-
-// Each test works on a database of its own: tampering must not break the other tests' chain.
-async function freshDatabase() {
-  const url = await createTestDatabase(inject("clusterUrl"), "keyhold_chain");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  const { PrismaClient } = await import("@/lib/db/generated/client");
-  const { PrismaPg } = await import("@prisma/adapter-pg");
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { client, prisma, close: async () => (await client.end(), await prisma.$disconnect()) };
-}
-
-async function writeEvents(prisma: import("@/lib/db/client").Db, n: number) {
-  const { audit } = await import("./audit");
-  for (let i = 0; i < n; i++) {
-    await prisma.$transaction((tx) => audit(tx, testMeta(), { action: "user.created", actor: { type: "SYSTEM", name: "test" }, target: { type: "user", id: `u${i}`, name: `User ${i}` }, metadata: { i, nested: { b: 1, a: [1, "x"] } } }));
-  }
-}
-
-const tamper = (client: pg.Client, sql: string) =>
-  client.query(`BEGIN; ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only"; ${sql}; ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only"; COMMIT;`);
 
 describe("audit chain", () => {
   it("canonical JSON sorts keys at every level and drops undefined", () => {

@@ -1,7 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 // The audit trail's tamper evidence: each event's hash covers the previous event's hash and this event's
-// content, so changing, removing or inserting a row breaks the chain from there on.
+// content, so changing, removing or inserting a row breaks the chain from there on. The hash is an HMAC
+// under a key kept outside the database (lib/audit/audit-keys.ts), so whoever can write the database cannot
+// recompute it; events from before keys existed (keyId null) keep their plain SHA-256.
 
 export const GENESIS_HASH = "0".repeat(64);
 /** Serialises audit writers so the chain never forks (held until the writing transaction ends). */
@@ -39,8 +41,9 @@ const CHAINED_KEYS = [
   "actorType", "actorId", "actorName", "actorTokenId", "action", "targetType", "targetId", "targetName", "ip", "userAgent", "requestId", "result",
 ] as const;
 
-export function eventHash(prevHash: string, event: ChainedFields): string {
-  const fields = Object.fromEntries(CHAINED_KEYS.map((key) => [key, event[key]]));
+/** HMAC-SHA-256(key, prevHash ‖ canonical event); without a key, the legacy SHA-256 of the same text. */
+export function eventHash(prevHash: string, event: ChainedFields, key: Buffer | null): string {
+  const fields = Object.fromEntries(CHAINED_KEYS.map((name) => [name, event[name]]));
   const content = canonicalJson({ ...fields, id: event.id.toString(), occurredAt: event.occurredAt.toISOString(), metadata: event.metadata ?? null });
-  return createHash("sha256").update(prevHash).update(content).digest("hex");
+  return (key ? createHmac("sha256", key) : createHash("sha256")).update(prevHash).update(content).digest("hex");
 }

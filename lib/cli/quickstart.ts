@@ -3,6 +3,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { flushRefusals } from "../audit/refusals";
+import { announceAuditKeys } from "../audit/announce-audit-keys";
+import { scheduleAuditCheckpoints } from "../audit/checkpoints/schedule-checkpoints";
 import { scheduleAuditRetention } from "../audit/retention";
 import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
@@ -32,6 +34,8 @@ if (build.status !== 0) {
 
 const server = await serve(env, { dir: projectRoot });
 scheduleAuditRetention();
+scheduleAuditCheckpoints();
+await announceAuditKeys(say);
 say(`Keyhold is ready on http://${env.HOST}:${env.PORT}  (Ctrl-C to stop)`);
 stopOnSignal(async () => {
   server.close();

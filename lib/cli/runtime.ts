@@ -13,13 +13,22 @@ const envFile = path.join(projectRoot, ".env.local");
 
 export const say = (line: string) => console.log(`› ${line}`);
 
-/** Loads .env.local and, when absent, generates AUTH_SECRET into it (git-ignored). */
-export function loadLocalEnv({ generateSecret }: { generateSecret: boolean }) {
+// Secrets generated on first run: the session secret, the audit chain's HMAC key, the checkpoint signing key.
+const GENERATED_SECRETS = ["AUTH_SECRET", "KEYHOLD_AUDIT_KEY", "KEYHOLD_AUDIT_SIGNING_KEY"] as const;
+
+/**
+ * Loads .env.local and generates the secrets it lacks into it (git-ignored). "without-database-url": only
+ * when no DATABASE_URL is configured, i.e. for the embedded database of this machine; instances sharing a
+ * server must share these values, so there they are set by the operator, never generated one per instance.
+ */
+export function loadLocalEnv({ generateSecret }: { generateSecret: boolean | "without-database-url" }) {
   if (existsSync(envFile)) process.loadEnvFile(envFile);
-  if (!process.env.AUTH_SECRET && generateSecret) {
-    process.env.AUTH_SECRET = randomBytes(32).toString("base64url");
-    appendFileSync(envFile, `AUTH_SECRET=${process.env.AUTH_SECRET}\n`, { mode: 0o600 });
-    say("generated AUTH_SECRET into .env.local");
+  if (!generateSecret || (generateSecret === "without-database-url" && process.env.DATABASE_URL)) return;
+  for (const name of GENERATED_SECRETS) {
+    if (process.env[name]) continue;
+    process.env[name] = randomBytes(32).toString("base64url");
+    appendFileSync(envFile, `${name}=${process.env[name]}\n`, { mode: 0o600 });
+    say(`generated ${name} into .env.local`);
   }
 }
 

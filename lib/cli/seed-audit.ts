@@ -1,6 +1,7 @@
 // npm run seed:audit -- 1000000: appends that many realistic, correctly chained audit events to DATABASE_URL
 // (or the embedded database), in batches. The trigram indexes are rebuilt once at the end, not per row.
 import pg from "pg";
+import { auditKeyring } from "../audit/audit-keys";
 import { AUDIT_CHAIN_LOCK, eventHash, GENESIS_HASH, type ChainedFields } from "../audit/chain";
 import { loadLocalEnv, migrateDatabase, prepareDatabase, say, validatedEnv } from "./runtime";
 
@@ -12,10 +13,12 @@ if (!Number.isInteger(total) || total < 1) {
 const BATCH = 5_000;
 const TRGM = ["AuditEvent_actorName_trgm", "AuditEvent_targetName_trgm", "AuditEvent_search_trgm"];
 
-const COLUMNS = ["id", "occurredAt", "actorType", "actorId", "actorName", "actorTokenId", "action", "targetType", "targetId", "targetName", "ip", "userAgent", "requestId", "result", "metadata", "prevHash", "hash"] as const;
-const TYPES = ["bigint", "timestamptz", '"ActorType"', "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", '"AuditResult"', "jsonb", "text", "text"];
+const COLUMNS = ["id", "occurredAt", "actorType", "actorId", "actorName", "actorTokenId", "action", "targetType", "targetId", "targetName", "ip", "userAgent", "requestId", "result", "metadata", "prevHash", "hash", "keyId"] as const;
+const TYPES = ["bigint", "timestamptz", '"ActorType"', "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", '"AuditResult"', "jsonb", "text", "text", "text"];
 
-async function insert(db: pg.Client, events: (ChainedFields & { prevHash: string; hash: string })[]) {
+type Chained = ChainedFields & { prevHash: string; hash: string; keyId: string };
+
+async function insert(db: pg.Client, events: Chained[]) {
   const columns = COLUMNS.map((c) => events.map((e) => (c === "metadata" ? (e.metadata === null ? null : JSON.stringify(e.metadata)) : c === "id" ? e.id.toString() : e[c])));
   const unnest = TYPES.map((t, i) => `$${i + 1}::${t === "jsonb" ? "text" : t}[]`).join(", ");
   const select = COLUMNS.map((c, i) => (TYPES[i] === "jsonb" ? `"${c}"::jsonb` : `"${c}"`)).join(", ");
@@ -69,6 +72,8 @@ async function main() {
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   const started = Date.now();
+  // Chained with the configured key, as audit() would; the next audit() write signs a checkpoint.
+  const key = auditKeyring().current;
   try {
     const { rows: defs } = await client.query<{ indexname: string; indexdef: string }>(`SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY($1)`, [TRGM]);
     await client.query("BEGIN");
@@ -80,12 +85,12 @@ async function main() {
     const span = 365 * 86_400_000;
     const start = Math.max(last[0]?.occurredAt.getTime() ?? 0, Date.now() - span);
     for (let done = 0; done < total; done += BATCH) {
-      const events: (ChainedFields & { prevHash: string; hash: string })[] = [];
+      const events: Chained[] = [];
       for (let i = 0; i < Math.min(BATCH, total - done); i++) {
         id += 1n;
         const fields = fakeEvent(id, new Date(start + Math.floor(((done + i) / total) * (Date.now() - start))));
-        const hash = eventHash(prevHash, fields);
-        events.push({ ...fields, prevHash, hash });
+        const hash = eventHash(prevHash, fields, key.key);
+        events.push({ ...fields, prevHash, hash, keyId: key.id });
         prevHash = hash;
       }
       await insert(client, events);

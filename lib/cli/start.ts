@@ -1,12 +1,15 @@
 // npm start: serve an existing production build (npm run build), with the same database set-up as quickstart.
 // npm run dev: the same server with Next in development mode (--dev), compiling pages on demand.
 import { flushRefusals } from "../audit/refusals";
+import { announceAuditKeys } from "../audit/announce-audit-keys";
+import { scheduleAuditCheckpoints } from "../audit/checkpoints/schedule-checkpoints";
 import { scheduleAuditRetention } from "../audit/retention";
 import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
 import { loadLocalEnv, migrateDatabase, prepareDatabase, projectRoot, say, stopOnSignal, validatedEnv } from "./runtime";
 
-loadLocalEnv({ generateSecret: false });
+// Secrets are generated only for the embedded database; with DATABASE_URL, instances must share them.
+loadLocalEnv({ generateSecret: "without-database-url" });
 const cluster = await prepareDatabase();
 const env = validatedEnv();
 await migrateDatabase(env);
@@ -16,6 +19,8 @@ if (created?.generatedPassword) console.log(`\n  First owner ${created.email}, p
 const dev = process.argv.includes("--dev");
 const server = await serve(env, { dir: projectRoot, dev });
 scheduleAuditRetention();
+scheduleAuditCheckpoints();
+await announceAuditKeys(say);
 say(`Keyhold is listening on http://${env.HOST}:${env.PORT}`);
 stopOnSignal(async () => {
   server.close();

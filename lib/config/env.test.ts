@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
-const valid = { DATABASE_URL: "postgresql://127.0.0.1/keyhold", AUTH_SECRET: "s".repeat(32) };
+const key = "k".repeat(43); // 32 bytes as base64url
+const valid = { DATABASE_URL: "postgresql://127.0.0.1/keyhold", AUTH_SECRET: "s".repeat(32), KEYHOLD_AUDIT_KEY: key, KEYHOLD_AUDIT_SIGNING_KEY: key };
 
 describe("parseEnv", () => {
   it("applies defaults", () => {
@@ -19,6 +20,17 @@ describe("parseEnv", () => {
   it("names every missing or malformed variable in one message", () => {
     expect(() => parseEnv({ PORT: "http", KEYHOLD_ADMIN_PASSWORD: "short" })).toThrow(
       /DATABASE_URL is required[\s\S]*AUTH_SECRET is required[\s\S]*KEYHOLD_ADMIN_PASSWORD must be at least 12 characters[\s\S]*PORT/,
+    );
+  });
+
+  it("checks the audit keys: base64url, long enough, previous keys one by one", () => {
+    expect(parseEnv({ ...valid, KEYHOLD_AUDIT_PREVIOUS_KEYS: ` ${key}, ${"p".repeat(43)} ` }).KEYHOLD_AUDIT_PREVIOUS_KEYS).toEqual([key, "p".repeat(43)]);
+    expect(parseEnv(valid).KEYHOLD_AUDIT_PREVIOUS_KEYS).toEqual([]);
+    expect(() => parseEnv({ ...valid, KEYHOLD_AUDIT_KEY: undefined, KEYHOLD_AUDIT_SIGNING_KEY: undefined })).toThrow(
+      /KEYHOLD_AUDIT_KEY is required \(npm run quickstart generates one into \.env\.local; or: node -e[\s\S]*KEYHOLD_AUDIT_SIGNING_KEY is required/,
+    );
+    expect(() => parseEnv({ ...valid, KEYHOLD_AUDIT_KEY: "too-short", KEYHOLD_AUDIT_PREVIOUS_KEYS: `${key},not base64!`, KEYHOLD_AUDIT_SIGNING_KEY: key + "kk" })).toThrow(
+      /KEYHOLD_AUDIT_KEY must be at least 32 random bytes[\s\S]*KEYHOLD_AUDIT_PREVIOUS_KEYS.1: KEYHOLD_AUDIT_PREVIOUS_KEYS must be[\s\S]*KEYHOLD_AUDIT_SIGNING_KEY must be 32 random bytes \(an Ed25519 seed\)/,
     );
   });
 });

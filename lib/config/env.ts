@@ -1,5 +1,15 @@
 import { z } from "zod";
 
+/** A key given as base64url (what `randomBytes(32).toString("base64url")` prints), or null if it is not one. */
+export function decodeKey(value: string): Buffer | null {
+  return /^[A-Za-z0-9_-]+$/.test(value) ? Buffer.from(value, "base64url") : null;
+}
+// Instances sharing a database must share these keys: say how to make one by hand too.
+const GENERATED = `npm run quickstart generates one into .env.local; or: node -e "console.log(crypto.randomBytes(32).toString('base64url'))"`;
+const keyOf = (name: string, bytes: string, ok: (length: number) => boolean) =>
+  z.string({ error: `${name} is required (${GENERATED})` }).refine((v) => ok(decodeKey(v)?.length ?? 0), `${name} must be ${bytes} encoded as base64url`);
+const auditKey = (name: string) => keyOf(name, "at least 32 random bytes", (n) => n >= 32);
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is required (npm run quickstart sets it for the embedded database)" })
@@ -26,6 +36,15 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"], { error: "KEYHOLD_TRUST_PROXY must be true or false" })
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  // The audit chain's HMAC key (never stored in the database), and the older keys kept for verification only.
+  KEYHOLD_AUDIT_KEY: auditKey("KEYHOLD_AUDIT_KEY"),
+  KEYHOLD_AUDIT_PREVIOUS_KEYS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((key) => key.trim()).filter(Boolean))
+    .pipe(z.array(auditKey("KEYHOLD_AUDIT_PREVIOUS_KEYS"))),
+  // The Ed25519 private key (its 32-byte seed) that signs audit checkpoints.
+  KEYHOLD_AUDIT_SIGNING_KEY: keyOf("KEYHOLD_AUDIT_SIGNING_KEY", "32 random bytes (an Ed25519 seed)", (n) => n === 32),
 });
 
 export type Env = z.infer<typeof envSchema>;

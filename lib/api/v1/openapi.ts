@@ -1,7 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
 import {
+  auditCheckpointResponse,
   auditEventResponse,
+  auditPublicKeyResponse,
   createServiceAccountBody,
   cursorQuery,
   errorResponse,
@@ -99,6 +101,19 @@ export function openApiDocument() {
     summary: "RFC 7662 token introspection",
     request: { body: { required: true, ...jsonContent(introspectBody) } },
     responses: { 200: { description: "{ active: false } for any token that is not active", ...jsonContent(introspectionResponse) }, ...common, ...errors(400, 422) },
+  });
+  route({
+    method: "get",
+    path: "/api/v1/audit-checkpoints",
+    summary: "List signed audit checkpoints, newest first",
+    request: { query: cursorQuery },
+    responses: { 200: { description: "A page of checkpoints", ...jsonContent(page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))) }, ...common, ...errors(422) },
+  });
+  registry.registerPath({
+    method: "get",
+    path: "/api/v1/audit-checkpoints/public-key",
+    summary: "The Ed25519 public key that signs audit checkpoints (no authentication)",
+    responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } },
   });
   registry.registerPath({
     method: "get",

@@ -3,6 +3,7 @@ import { json } from "@/lib/api/api-reply";
 import { authenticateToken } from "@/lib/api/authenticate-token";
 import { apiRoute } from "@/lib/api/route";
 import { actorParty } from "@/lib/auth/actor";
+import { listCheckpoints } from "@/lib/audit/checkpoints/find-checkpoints";
 import { EXPORT_CONTENT_TYPES, exportAuditEvents } from "@/lib/audit/export-audit-events";
 import { apiEvent, listAuditEvents, toAuditFilter } from "./audit-events";
 import {
@@ -131,5 +132,14 @@ export const API_ROUTES = [
         ...(found.token.expiresAt ? { exp: seconds(found.token.expiresAt) } : {}),
       });
     },
+  }),
+
+  /** Signed audit checkpoints, newest first. Their public key: GET /api/v1/audit-checkpoints/public-key (no token). */
+  apiRoute({
+    method: "GET",
+    path: "/api/v1/audit-checkpoints",
+    permission: "audit.read",
+    query: cursorQuery,
+    handler: async ({ query }) => json(await listCheckpoints(query)),
   }),
 ];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { HUMAN_ROLES, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { checkpointFileSchema } from "@/lib/audit/checkpoints/checkpoint-statement";
 import { ActorType, AuditResult, UserStatus } from "@/lib/db/generated/enums";
 import { cursorParamsSchema } from "@/lib/lists/cursor";
 import { descriptionSchema, serviceAccountNameSchema, serviceAccountRoleSchema } from "@/lib/service-accounts/schemas";
@@ -99,7 +100,7 @@ export const auditEventResponse = z.object({
   requestId: z.string().nullable(),
   result: z.enum(AuditResult),
   metadata: z.unknown(),
-  hash: z.string().describe("SHA-256 of the previous event's hash and this event (the hash chain)"),
+  hash: z.string().describe("HMAC-SHA-256 under the audit key (plain SHA-256 for events from before keys) of the previous event's hash and this event: the hash chain"),
 });
 export const introspectionResponse = z.object({
   active: z.boolean(),
@@ -110,4 +111,12 @@ export const introspectionResponse = z.object({
   token_type: z.literal("Bearer").optional(),
   iat: z.number().int().optional(),
   exp: z.number().int().optional().describe("Absent: the token does not expire"),
+});
+
+// Signed audit checkpoints (lib/audit/checkpoints): the list, and the public key that verifies them.
+export const auditCheckpointResponse = checkpointFileSchema.omit({ publicKey: true });
+export const auditPublicKeyResponse = z.object({
+  algorithm: z.literal("Ed25519"),
+  keyId: z.string().describe("SHA-256 fingerprint of the public key: each checkpoint's keyId"),
+  publicKey: z.string().describe("PEM (SPKI)"),
 });

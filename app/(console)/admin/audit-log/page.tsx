@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
 import { AuditToolbar } from "@/components/audit/audit-toolbar";
 import { filterOf, parseActions } from "@/components/audit/audit-url";
+import { CheckpointPanel } from "@/components/audit/checkpoint-panel";
 import { RetentionSetting } from "@/components/audit/retention-setting";
+import { auditKeyring } from "@/lib/audit/audit-keys";
+import { checkpointJson, latestCheckpoint } from "@/lib/audit/checkpoints/find-checkpoints";
 import { findAuditEvent, findAuditEvents } from "@/lib/audit/find-audit-events";
 import { findExistingParties } from "@/lib/audit/find-existing-parties";
 import { getAuditRetentionDays } from "@/lib/audit/retention";
@@ -22,7 +25,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   // parseSearchParams reads one value per key; `action` repeats, so it is read on its own.
   const params = { ...parseSearchParams(auditPageSchema, sp), action: parseActions(sp.action) };
   const eventId = typeof sp.event === "string" ? sp.event : undefined;
-  const [page, retentionDays] = await Promise.all([findAuditEvents(params), getAuditRetentionDays()]);
+  const [page, retentionDays, checkpoint] = await Promise.all([findAuditEvents(params), getAuditRetentionDays(), latestCheckpoint()]);
+  const { signer } = auditKeyring();
   // An event opened by link (?event=) that is not on this page: loaded on its own for the panel.
   const focused = eventId && !page.rows.some((row) => row.id === eventId) ? await findAuditEvent(eventId) : null;
   const parties = await findExistingParties(focused ? [...page.rows, focused] : page.rows);
@@ -35,6 +39,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         actions={<AuditToolbar filter={filterOf(params)} />}
       />
       <AuditLog page={page} state={{ ...params, event: eventId }} focused={focused} parties={parties} />
+      <CheckpointPanel fingerprint={signer.fingerprint} publicKeyPem={signer.publicKeyPem} latest={checkpoint && checkpointJson(checkpoint)} />
       <RetentionSetting retentionDays={retentionDays} canManage={hasPermission(actor.role, "settings.manage")} />
     </div>
   );

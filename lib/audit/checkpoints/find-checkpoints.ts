@@ -1,0 +1,37 @@
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { AuditCheckpoint } from "@/lib/db/generated/client";
+import { validationError } from "@/lib/errors";
+import { cursorParamsSchema, decodeCursor, toPage } from "@/lib/lists/cursor";
+import type { CheckpointSigner } from "../audit-keys";
+import type { CheckpointFile } from "./checkpoint-statement";
+
+/** A checkpoint as the API lists it: the signed statement, its signature and the signing key's fingerprint. */
+export function checkpointJson(row: AuditCheckpoint) {
+  return { eventId: row.eventId.toString(), hash: row.hash, count: Number(row.count), time: row.signedAt.toISOString(), keyId: row.keyId, signature: row.signature };
+}
+
+/** Newest first, keyset on eventId. */
+export async function listCheckpoints(query: z.output<typeof cursorParamsSchema>) {
+  const cursor = decodeCursor(query.cursor, ["string"]);
+  if (query.cursor && (!cursor || !/^\d{1,19}$/.test(cursor[0] as string))) throw validationError({ cursor: ["Invalid cursor"] });
+  const rows = await db.auditCheckpoint.findMany({
+    where: cursor ? { eventId: { lt: BigInt(cursor[0] as string) } } : {},
+    orderBy: { eventId: "desc" },
+    take: query.limit + 1,
+  });
+  return toPage(rows, query.limit, checkpointJson, (row) => [row.eventId.toString()]);
+}
+
+export const latestCheckpoint = () => db.auditCheckpoint.findFirst({ orderBy: { eventId: "desc" } });
+
+/**
+ * The file an auditor keeps: the checkpoint with the public key that verifies it. Null when the checkpoint
+ * was signed by a key this server no longer holds (the signing key changed since; the next one will do).
+ */
+export function checkpointFile(row: AuditCheckpoint, signer: CheckpointSigner): CheckpointFile | null {
+  return row.keyId === signer.fingerprint ? { ...checkpointJson(row), publicKey: signer.publicKeyPem } : null;
+}
+
+/** GET /api/v1/audit-checkpoints/public-key: public, so anyone holding a checkpoint can check it. */
+export const publicKeyJson = (signer: CheckpointSigner) => ({ algorithm: "Ed25519" as const, keyId: signer.fingerprint, publicKey: signer.publicKeyPem });
