@@ -1,4 +1,5 @@
 // The production server on a throwaway embedded database, for the benchmarks that measure it over HTTP.
+import { BENCH_SECRETS } from "./bench-secrets";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -45,7 +46,7 @@ async function startServer(databaseUrl: string, port: number, env: Record<string
   // One process (no tsx wrapper), so that a signal reaches the server itself.
   const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
     cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...BENCH_SECRETS, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...env },
     stdio: ["ignore", "ignore", "inherit"], // its errors show
   });
   const url = `http://127.0.0.1:${port}`;

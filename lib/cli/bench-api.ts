@@ -1,6 +1,7 @@
 // npm run bench:api: serves the production build and measures, in one run, authenticated GET /api/v1/whoami
 // against unauthenticated GET /api/health (autocannon, 32 connections, alternating rounds), and the database
 // writes whoami causes.
+import { BENCH_SECRETS } from "../bench/bench-secrets";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
@@ -33,7 +34,7 @@ const token = await seedToken(client);
 // One process (no tsx wrapper), so its CPU time can be read per round.
 const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
   cwd: projectRoot,
-  env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production", KEYHOLD_API_RATE_LIMIT: "100000000" },
+  env: { ...process.env, DATABASE_URL: databaseUrl, ...BENCH_SECRETS, PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "production", KEYHOLD_API_RATE_LIMIT: "100000000" },
   stdio: "ignore",
 });
 try {

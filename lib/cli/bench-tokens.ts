@@ -1,5 +1,6 @@
 // npm run bench:tokens: 10,000 service accounts with 30,000 tokens, then the server time of the API Tokens
 // table's queries (findServiceAccounts, what the page runs): first page, a filtered page, a deep page.
+import { BENCH_SECRETS } from "../bench/bench-secrets";
 import { rm } from "node:fs/promises";
 import pg from "pg";
 import { measure, report } from "../bench/stats";
@@ -14,7 +15,7 @@ const dir = temporaryClusterDir("bench-tokens");
 const cluster = await startEmbeddedPostgres(dir);
 try {
   process.env.DATABASE_URL = await createTestDatabase(cluster.url(), "keyhold_bench");
-  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  for (const [name, value] of Object.entries(BENCH_SECRETS)) process.env[name] ??= value;
   const seconds = await seed(process.env.DATABASE_URL);
   console.log(`seeded ${ACCOUNTS} service accounts and ${ACCOUNTS * TOKENS_PER_ACCOUNT} tokens in ${seconds.toFixed(1)} s`);
 
