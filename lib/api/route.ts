@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { logError } from "@/lib/log";
-import { apiError, unauthenticated } from "./api-error";
+import { apiError, appErrorReply, internalError, unauthenticated, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
@@ -80,9 +80,9 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       reply.headers = reply.headers ? { ...headers, ...reply.headers } : headers;
       return reply;
     } catch (error) {
-      if (error instanceof AppError) return apiError(error.code, error.message, { details: error.fieldErrors });
+      if (error instanceof AppError) return appErrorReply(error);
       logError("api request failed", error, { requestId: meta.requestId, method: request.method, path: pathOf(request) });
-      return apiError("internal", `Something went wrong. Request id: ${meta.requestId}`, { details: { requestId: meta.requestId } });
+      return internalError(meta.requestId);
     }
   }
   return { method: definition.method, path: definition.path, handle };
@@ -153,5 +153,5 @@ function readJson(request: ApiRequest): { value?: unknown; reply?: ApiReply } {
 export const payloadTooLarge = () => apiError("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
 
 function invalid(error: z.ZodError, message: string) {
-  return apiError("validation", message, { details: z.flattenError(error) });
+  return apiError("validation", message, { details: zodDetails(error) });
 }

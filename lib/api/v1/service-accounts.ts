@@ -1,9 +1,9 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ServiceAccountActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
+import { notFoundError, validationError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { decodeCursor, toPage } from "@/lib/lists/cursor";
 import { readableServiceAccounts } from "@/lib/service-accounts/access";
@@ -11,15 +11,17 @@ import { serviceAccountActions } from "@/lib/service-accounts/action-definitions
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
 import { toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import { searchWhere, statusWhere } from "@/lib/service-accounts/status-where";
+import { boundedDateTime } from "@/lib/validation/dates";
 import { respond } from "./respond";
 import { serviceAccountDetailResponse, type createServiceAccountBody, type listServiceAccountsQuery, type regenerateTokenBody, type updateServiceAccountBody } from "./schemas";
 
 type Caller = { actor: ServiceAccountActor; meta: RequestMeta };
 const RENAME = { ownerId: "owner", customExpiresAt: "expiresAt", expiration: "expiresAt", previousToken: "previousTokenExpiresAt" };
+/** The list's sort key: created at, then id. */
+const cursorKey = z.tuple([boundedDateTime(), z.uuid()]);
 
 export async function listServiceAccounts({ actor }: Caller, query: z.output<typeof listServiceAccountsQuery>) {
-  const cursor = decodeCursor(query.cursor, ["string", "string"]);
-  if (query.cursor && !cursor) throw validationError({ cursor: ["Invalid cursor"] });
+  const cursor = decodeCursor(query.cursor, cursorKey);
   const now = new Date();
   const where: Prisma.ServiceAccountWhereInput = {
     AND: [
@@ -27,9 +29,7 @@ export async function listServiceAccounts({ actor }: Caller, query: z.output<typ
       query.role ? { role: query.role } : {},
       query.status ? statusWhere(query.status, now) : {},
       query.q ? searchWhere(query.q) : {},
-      cursor
-        ? { OR: [{ createdAt: { lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { lt: cursor[1] as string } }] }
-        : {},
+      cursor ? { OR: [{ createdAt: { lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {},
     ],
   };
   const rows = await db.serviceAccount.findMany({
@@ -44,7 +44,8 @@ export async function listServiceAccounts({ actor }: Caller, query: z.output<typ
 /** `owner` may be a user id or an email. */
 async function resolveOwner(owner: string | undefined): Promise<string | undefined> {
   if (owner === undefined) return undefined;
-  const user = await db.user.findFirst({ where: /^[0-9a-f-]{36}$/i.test(owner) ? { id: owner } : { email: owner.trim().toLowerCase() }, select: { id: true } });
+  const byId = z.uuid().safeParse(owner).success; // e.g. 36 dashes is no uuid: PostgreSQL would refuse it
+  const user = await db.user.findFirst({ where: byId ? { id: owner } : { email: owner.trim().toLowerCase() }, select: { id: true } });
   if (!user) throw validationError({ owner: ["No user with this id or email"] });
   return user.id;
 }
@@ -71,12 +72,15 @@ export async function getViaApi({ actor }: Caller, id: string) {
 }
 
 export async function updateViaApi({ actor, meta }: Caller, id: string, body: z.output<typeof updateServiceAccountBody>) {
+  // An account the caller cannot see is a 404 before anything about the body (whose missing fields would
+  // otherwise be filled from an account that is not there).
   const current = await findServiceAccount(actor, id);
+  if (!current) throw notFoundError("Service account not found.");
   const input = {
     id,
-    description: body.description ?? current?.description ?? "",
-    role: body.role ?? current?.role,
-    ownerId: (await resolveOwner(body.owner)) ?? current?.owner.id,
+    description: body.description ?? current.description,
+    role: body.role ?? current.role,
+    ownerId: (await resolveOwner(body.owner)) ?? current.owner.id,
   };
   const result = await runAction(serviceAccountActions.update, input, actor, meta);
   if (!result.ok) return respond(result, () => null, 200, RENAME);
