@@ -29,10 +29,13 @@ export function boundedDateTime(message = DATE_TIME_MESSAGE) {
 
 /**
  * A stored date as RFC 3339, clamped into 1970–9999: a value that got in before these bounds existed (or by
- * SQL) must not break the page or the API response that shows it.
+ * SQL) must not break the page or the API response that shows it. Past year 9999 the database driver reads
+ * an Invalid Date (whose toISOString throws): shown as the latest instant, it still reads as "far away".
  */
 export function toIsoDateTime(date: Date): string {
   const time = date.getTime();
   if (Number.isNaN(time)) return new Date(LATEST).toISOString();
   return new Date(Math.min(Math.max(time, EARLIEST), LATEST)).toISOString();
 }
+
+export const toIsoDateTimeOrNull = (date: Date | null): string | null => (date ? toIsoDateTime(date) : null);
