@@ -107,7 +107,7 @@ export function bodyValue(document: Document, schema: Schema, hints: Hints): fc.
   return fc.oneof(
     { weight: 4, arbitrary: valid },
     { weight: 4, arbitrary: fc.tuple(valid, fc.constantFrom(...keys), nastyJson).map(([body, key, value]) => ({ ...body, [key]: value })) },
-    { weight: 1, arbitrary: fc.tuple(valid, fc.string({ maxLength: 12 }), nastyJson).map(([body, key, value]) => ({ ...body, [key || "extra"]: value })) },
+    { weight: 1, arbitrary: fc.tuple(valid, fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("__proto__", "constructor")), nastyJson).map(([body, key, value]) => ({ ...body, [key || "extra"]: value })) },
     { weight: 1, arbitrary: fc.tuple(valid, fc.constantFrom(...keys)).map(([body, key]) => Object.fromEntries(Object.entries(body).filter(([k]) => k !== key))) },
     { weight: 1, arbitrary: nastyJson },
   );
@@ -135,7 +135,7 @@ export function queryValue(document: Document, parameters: { name: string; schem
     .record({
       valid: fc.tuple(...parameters.map((p) => rarely(validText(document, p.schema, hints, p.name), 1).map((value) => [p.name, value] as const))),
       hostile: rarely(fc.tuple(fc.constantFrom(...parameters.map((p) => p.name)), nastyText), 1),
-      unknown: rarely(fc.tuple(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 })), 7),
+      unknown: rarely(fc.tuple(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "a[b]", "a.b")), fc.string({ maxLength: 8 })), 7),
     })
     .map(({ valid, hostile, unknown }) => {
       const entries = valid.filter((entry): entry is readonly [string, string] => entry[1] !== undefined && entry[0] !== hostile?.[0]);

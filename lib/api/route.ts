@@ -43,6 +43,8 @@ type RouteDefinition<P extends z.ZodType | undefined, Q extends z.ZodType | unde
   params?: P;
   query?: Q;
   body?: B;
+  /** Whether the resource the params name is there for this caller: asked before the body is read, so an unknown id is a 404 whatever the body says. */
+  found?: (params: Parsed<P>, context: ApiContext) => Promise<boolean>;
   handler: (input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, context: ApiContext) => Promise<ApiReply>;
 };
 
@@ -75,8 +77,9 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
         await auditRefusal(request, meta, 403, auth.actor);
         return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers });
       }
-      const input = parseInput(request, definition);
-      const reply = "status" in input ? input : await definition.handler(input, { actor: auth.actor, token: auth.token, meta });
+      const context = { actor: auth.actor, token: auth.token, meta };
+      const input = await parseInput(request, definition, context);
+      const reply = "status" in input ? input : await definition.handler(input, context);
       reply.headers = reply.headers ? { ...headers, ...reply.headers } : headers;
       return reply;
     } catch (error) {
@@ -120,12 +123,14 @@ async function auditRefusal(request: ApiRequest, meta: RequestMeta, status: numb
   );
 }
 
-function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+async function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
   request: ApiRequest,
   definition: RouteDefinition<P, Q, B>,
-): { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> } | ApiReply {
+  context: ApiContext,
+): Promise<{ params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> } | ApiReply> {
   const params = definition.params?.safeParse(request.params);
   if (params && !params.success) return apiError("not_found", "Not found.");
+  if (definition.found && !(await definition.found(params?.data as Parsed<P>, context))) return apiError("not_found", "Not found.");
   const query = definition.query?.safeParse(request.query ?? {});
   if (query && !query.success) return invalid(query.error, "Invalid query parameters.");
   let body: z.ZodSafeParseResult<unknown> | undefined;

@@ -15,7 +15,7 @@ import {
   regenerateTokenBody,
   updateServiceAccountBody,
 } from "./schemas";
-import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, regenerateViaApi, revokeViaApi, updateViaApi } from "./service-accounts";
+import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, regenerateViaApi, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
 import { listUsers } from "./users";
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -62,6 +62,7 @@ export const API_ROUTES = [
     path: "/api/v1/service-accounts/{id}",
     permission: "service_accounts.manage_own",
     params: idParams,
+    found: ({ id }, caller) => serviceAccountVisible(caller, id),
     body: updateServiceAccountBody,
     handler: ({ params, body }, caller) => updateViaApi(caller, params.id, body),
   }),
@@ -79,6 +80,7 @@ export const API_ROUTES = [
     path: "/api/v1/service-accounts/{id}/tokens",
     permission: "service_accounts.manage_own",
     params: idParams,
+    found: ({ id }, caller) => serviceAccountVisible(caller, id),
     body: regenerateTokenBody,
     handler: ({ params, body }, caller) => regenerateViaApi(caller, params.id, body),
   }),

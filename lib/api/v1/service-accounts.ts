@@ -66,6 +66,11 @@ export async function createViaApi({ actor, meta }: Caller, body: z.output<typeo
   return respond(result, () => ({ serviceAccount: account && detailBody(account), token: { id, value, hint, expiresAt } }), 201);
 }
 
+/** Whether the caller may see this account (the check before a PATCH or regeneration reads its body). */
+export async function serviceAccountVisible({ actor }: { actor: ServiceAccountActor }, id: string): Promise<boolean> {
+  return (await db.serviceAccount.count({ where: { AND: [{ id }, readableServiceAccounts(actor)] } })) > 0;
+}
+
 export async function getViaApi({ actor }: Caller, id: string) {
   const account = await findServiceAccount(actor, id);
   return account ? { serviceAccount: detailBody(account) } : null;
