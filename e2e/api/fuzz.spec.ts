@@ -4,7 +4,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { createUser, type SeededUser } from "../support/db";
-import { bodyValue, paramValue, queryValue, rarely, RAW_PATH_SEGMENTS, type Hints } from "../support/fuzz-inputs";
+import type { Hints } from "../support/fuzz-inputs";
+import { randomRequests, sweepRequests, type FuzzRequest } from "../support/fuzz-requests";
 import { violations, type Document, type Operation, type Schema } from "../support/json-schema";
 import { createServiceAccountWithToken, type SaRole } from "../support/tokens";
 
@@ -32,35 +33,6 @@ function tokenPool(owner: SeededUser) {
 // The role an operation needs to get past the guard (refusals are covered by the roles specs).
 const roleFor = (path: string): SaRole => (path.includes("audit-events") ? "AUDITOR" : path.includes("introspect") ? "INTROSPECTOR" : "ADMIN");
 
-type Auth = "token" | "none" | "garbage";
-type Generated = { segment: string; query: [string, string][]; body: unknown; rawBody: string | null; auth: Auth };
-
-/** A path segment for an id (never empty: /service-accounts/ is the list): percent-encoded (a lone surrogate cannot be: its invalid UTF-8 is sent instead). */
-function encodeSegment(text: string): string {
-  try {
-    return encodeURIComponent(text);
-  } catch {
-    return "%ED%A0%80";
-  }
-}
-
-
-function requestArbitrary(document: Document, operation: Operation, hints: Hints): fc.Arbitrary<Generated> {
-  const parameters = operation.parameters ?? [];
-  const idParam = parameters.find((p) => p.in === "path");
-  const query = parameters.filter((p) => p.in === "query");
-  const bodySchema = operation.requestBody?.content["application/json"]?.schema;
-  return fc.record({
-    segment: idParam
-      ? fc.oneof({ weight: 9, arbitrary: paramValue(document, idParam.schema, hints, "id").map(encodeSegment).filter(Boolean) }, { weight: 1, arbitrary: fc.constantFrom(...RAW_PATH_SEGMENTS) })
-      : fc.constant(""),
-    query: queryValue(document, query, hints),
-    body: bodySchema ? bodyValue(document, bodySchema, hints) : fc.constant(undefined),
-    rawBody: rarely(fc.constantFrom('{"name":', "", "\u0000", "[", "null", '{"a":1}{"b":2}'), 12).map((raw) => raw ?? null),
-    auth: fc.constantFrom<Auth>(...Array<Auth>(18).fill("token"), "none", "garbage"),
-  });
-}
-
 test("fuzz: no operation in openapi.json answers 5xx, hangs, or leaves its documented shapes", async ({ request }) => {
   test.setTimeout(240_000);
   const document = (await (await request.get("/api/v1/openapi.json")).json()) as Document;
@@ -78,7 +50,7 @@ test("fuzz: no operation in openapi.json answers 5xx, hangs, or leaves its docum
   const slowest = { ms: 0, what: "" };
 
   for (const { path, method, operation } of operations) {
-    const property = fc.asyncProperty(requestArbitrary(document, operation, hints), async (input) => {
+    const exercise = async (input: FuzzRequest) => {
       const query = new URLSearchParams(input.query).toString();
       const url = path.replace("{id}", input.segment) + (query ? `?${query}` : "");
       const headers: Record<string, string> = {};
@@ -103,8 +75,9 @@ test("fuzz: no operation in openapi.json answers 5xx, hangs, or leaves its docum
       if (status === 201) ids.push(...createdIds(JSON.parse(text)));
       const problems = answerViolations(document, operation, errorSchema, status, response.headers()["content-type"] ?? "", text);
       if (problems.length) throw new Error(`${status} for ${what} leaves its documented shape:\n${problems.slice(0, 5).join("\n")}`);
-    });
-    await fc.assert(property, { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true });
+    };
+    for (const input of sweepRequests(document, operation, hints, { seed: SEED, id: ids[0]! })) await exercise(input);
+    await fc.assert(fc.asyncProperty(randomRequests(document, operation, hints), exercise), { seed: SEED, numRuns: RUNS_PER_OPERATION, endOnFailure: true });
   }
 
   console.log(`fuzz: ${sent} requests over ${operations.length} operations (seed ${SEED}); slowest ${Math.round(slowest.ms)} ms: ${slowest.what.slice(0, 120)}`);

@@ -34,9 +34,9 @@ export const ODD_DATES = [
   "2027-01-01T00:00:00+24:00",
 ];
 
-const CONTROL_TEXT = [NUL, `a${NUL}b`, `${NUL}${NUL}`, "a\u0007b", "\u001b[31mred", "tab\there", "line\nbreak", "\u007f"];
-const NUMBERS = ["99999999999999999999", "1e3", "-1", "0", "NaN", "Infinity", "9223372036854775808", "1.5"];
-const OTHER_TEXT = ["\ud800", "\u202egnp.exe", "😀", "x".repeat(300), "", " ", "null", "__proto__", "%00", "../../etc/passwd", "' OR 1=1 --", "-".repeat(36)];
+export const CONTROL_TEXT = [NUL, `a${NUL}b`, `${NUL}${NUL}`, "a\u0007b", "\u001b[31mred", "tab\there", "line\nbreak", "\u007f"];
+export const NUMBERS = ["99999999999999999999", "1e3", "-1", "0", "NaN", "Infinity", "9223372036854775808", "1.5"];
+export const OTHER_TEXT = ["\ud800", "\u202egnp.exe", "😀", "x".repeat(300), "", " ", "null", "__proto__", "%00", "../../etc/passwd", "' OR 1=1 --", "-".repeat(36)];
 export const NASTY_TEXT = [...CONTROL_TEXT, ...NUMBERS, ...OTHER_TEXT, ...ODD_DATES, ...TAMPERED_CURSORS];
 
 // By kind, so each kind is tried often enough on every field.
@@ -113,9 +113,27 @@ export function bodyValue(document: Document, schema: Schema, hints: Hints): fc.
   );
 }
 
+/**
+ * The hostile values aimed at one field: control characters always, and what its kind invites (tampered
+ * cursors for a cursor, odd dates for a date, huge numbers for a number, anything odd for an id).
+ */
+export function hostileFor(document: Document, schema: Schema, name: string): string[] {
+  const s = resolve(document, schema);
+  const types = [s.type].flat();
+  const kind =
+    name === "cursor" ? TAMPERED_CURSORS
+    : s.format === "date-time" ? ODD_DATES
+    : types.includes("integer") || types.includes("number") ? NUMBERS
+    : s.format === "uuid" || name === "id" ? [...NUMBERS, ...OTHER_TEXT]
+    : ["", "x".repeat(300), "\ud800", "99999999999999999999"];
+  return [...CONTROL_TEXT, ...kind];
+}
+
+const hostileValue = (document: Document, schema: Schema, name: string) => fc.oneof(nastyText, fc.constantFrom(...hostileFor(document, schema, name)));
+
 /** A path parameter: a valid value (as text), or a hostile one. */
 export function paramValue(document: Document, schema: Schema, hints: Hints, name: string): fc.Arbitrary<string> {
-  return fc.oneof({ weight: 3, arbitrary: validText(document, schema, hints, name) }, { weight: 2, arbitrary: nastyText });
+  return fc.oneof({ weight: 3, arbitrary: validText(document, schema, hints, name) }, { weight: 2, arbitrary: hostileValue(document, schema, name) });
 }
 
 const validText = (document: Document, schema: Schema, hints: Hints, name: string) =>
@@ -134,7 +152,7 @@ export function queryValue(document: Document, parameters: { name: string; schem
   return fc
     .record({
       valid: fc.tuple(...parameters.map((p) => rarely(validText(document, p.schema, hints, p.name), 1).map((value) => [p.name, value] as const))),
-      hostile: rarely(fc.tuple(fc.constantFrom(...parameters.map((p) => p.name)), nastyText), 1),
+      hostile: rarely(fc.oneof(...parameters.map((p) => fc.tuple(fc.constant(p.name), hostileValue(document, p.schema, p.name)))), 1),
       unknown: rarely(fc.tuple(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "a[b]", "a.b")), fc.string({ maxLength: 8 })), 7),
     })
     .map(({ valid, hostile, unknown }) => {
