@@ -1,12 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { REQUEST_ID_HEADER } from "@/lib/http/header-names";
+import { isRequestId, REQUEST_ID_HEADER } from "@/lib/http/header-names";
 
 /**
- * Runs before every page and route: stamps a request id (for logs and audit events) and sets a
- * Content-Security-Policy whose script nonce Next applies to its own scripts.
+ * Runs before every page and route: passes on the request id lib/server/server.ts made (for logs and audit
+ * events; one is made here if that server is not in front) and sets a Content-Security-Policy whose script
+ * nonce Next applies to its own scripts.
  */
 export function proxy(request: NextRequest) {
-  const requestId = crypto.randomUUID();
+  const stamped = request.headers.get(REQUEST_ID_HEADER);
+  const requestId = isRequestId(stamped) ? stamped : crypto.randomUUID();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
 

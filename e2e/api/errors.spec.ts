@@ -34,7 +34,7 @@ test.describe("REST API: bad input and limits", () => {
 
     const pastExpiry = await api.post("/api/v1/service-accounts", { name: `past-${admin.tokenId.slice(0, 6)}`, role: "VIEWER", expiresAt: "2001-01-01T00:00:00Z" });
     expect(pastExpiry.status()).toBe(422);
-    expect((await errorOf(pastExpiry)).details).toEqual({ fieldErrors: { expiresAt: ["The date must be in the future"] } });
+    expect((await errorOf(pastExpiry)).details).toEqual({ fieldErrors: { expiresAt: ["The date must be in the future"] }, formErrors: [] });
 
     const duplicate = await api.post("/api/v1/service-accounts", { name: admin.accountName, role: "VIEWER" });
     expect(duplicate.status()).toBe(409);

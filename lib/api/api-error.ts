@@ -1,7 +1,14 @@
-import type { ErrorCode } from "@/lib/errors";
+import { z } from "zod";
+import type { ErrorCode, FieldErrors } from "@/lib/errors";
 import type { ApiReply } from "./api-reply";
 
-export type ApiErrorCode = ErrorCode | "bad_request" | "malformed_json" | "method_not_allowed" | "payload_too_large" | "unsupported_media_type";
+export type ApiErrorCode =
+  | ErrorCode
+  | "bad_request"
+  | "malformed_json"
+  | "method_not_allowed"
+  | "payload_too_large"
+  | "unsupported_media_type";
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -14,14 +21,36 @@ const STATUS: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation: 422,
+  invalid_cursor: 422,
   rate_limited: 429,
   internal: 500,
 };
+
+/**
+ * The one shape of `details` for input errors, whatever found them (the route's schemas, an action's schema,
+ * a conflict on a field, a bad cursor): messages per field, and those about the input as a whole.
+ */
+export type ValidationDetails = { fieldErrors: FieldErrors; formErrors: string[] };
+
+export const validationDetails = (fieldErrors: FieldErrors = {}, formErrors: string[] = []): ValidationDetails => ({ fieldErrors, formErrors });
+
+export function zodDetails(error: z.ZodError): ValidationDetails {
+  const { fieldErrors, formErrors } = z.flattenError(error);
+  return validationDetails(fieldErrors as FieldErrors, formErrors);
+}
 
 /** The one error body of the API: { error: { code, message, details? } }. */
 export function apiError(code: ApiErrorCode, message: string, { details, headers }: { details?: unknown; headers?: Record<string, string> } = {}): ApiReply {
   return { status: STATUS[code], body: { error: { code, message, ...(details === undefined ? {} : { details }) } }, headers };
 }
+
+/** An expected error (lib/errors.ts) as the API answers it; field errors keep the one details shape. */
+export const appErrorReply = ({ code, message, fieldErrors }: { code: ErrorCode; message: string; fieldErrors?: FieldErrors }) =>
+  apiError(code, message, { details: fieldErrors ? validationDetails(fieldErrors) : undefined });
+
+/** An unexpected error: the request id (for the logs) is all the caller learns. */
+export const internalError = (requestId: string) =>
+  apiError("internal", `Something went wrong. Request id: ${requestId}`, { details: { requestId } });
 
 /** Missing, malformed, unknown, expired and revoked tokens all get exactly this (no oracle). */
 export const unauthenticated = (headers?: Record<string, string>) =>

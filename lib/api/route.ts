@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { logError } from "@/lib/log";
-import { apiError, unauthenticated } from "./api-error";
+import { apiError, appErrorReply, internalError, unauthenticated, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
@@ -42,6 +42,8 @@ type RouteDefinition<P extends z.ZodType | undefined, Q extends z.ZodType | unde
   params?: P;
   query?: Q;
   body?: B;
+  /** Whether the resource the params name is there for this caller: asked before the body is read, so an unknown id is a 404 whatever the body says. */
+  found?: (params: Parsed<P>, context: ApiContext) => Promise<boolean>;
   handler: (input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, context: ApiContext) => Promise<ApiReply>;
 };
 
@@ -76,14 +78,15 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
         refuse(403, "missing_permission", auth.actor);
         return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers });
       }
-      const input = parseInput(request, definition);
-      const reply = "status" in input ? input : await definition.handler(input, { actor: auth.actor, token: auth.token, meta });
+      const context = { actor: auth.actor, token: auth.token, meta };
+      const input = await parseInput(request, definition, context);
+      const reply = "status" in input ? input : await definition.handler(input, context);
       reply.headers = reply.headers ? { ...headers, ...reply.headers } : headers;
       return reply;
     } catch (error) {
-      if (error instanceof AppError) return apiError(error.code, error.message, { details: error.fieldErrors });
+      if (error instanceof AppError) return appErrorReply(error);
       logError("api request failed", error, { requestId: meta.requestId, method: request.method, path: pathOf(request) });
-      return apiError("internal", `Something went wrong. Request id: ${meta.requestId}`, { details: { requestId: meta.requestId } });
+      return internalError(meta.requestId);
     }
   }
   return { method: definition.method, path: definition.path, handle };
@@ -126,12 +129,14 @@ function recordApiRefusal(route: { method: ApiMethod; path: string }, meta: Requ
   });
 }
 
-function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+async function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
   request: ApiRequest,
   definition: RouteDefinition<P, Q, B>,
-): { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> } | ApiReply {
+  context: ApiContext,
+): Promise<{ params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> } | ApiReply> {
   const params = definition.params?.safeParse(request.params);
   if (params && !params.success) return apiError("not_found", "Not found.");
+  if (definition.found && !(await definition.found(params?.data as Parsed<P>, context))) return apiError("not_found", "Not found.");
   const query = definition.query?.safeParse(request.query ?? {});
   if (query && !query.success) return invalid(query.error, "Invalid query parameters.");
   let body: z.ZodSafeParseResult<unknown> | undefined;
@@ -159,5 +164,5 @@ function readJson(request: ApiRequest): { value?: unknown; reply?: ApiReply } {
 export const payloadTooLarge = () => apiError("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
 
 function invalid(error: z.ZodError, message: string) {
-  return apiError("validation", message, { details: z.flattenError(error) });
+  return apiError("validation", message, { details: zodDetails(error) });
 }

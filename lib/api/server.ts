@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { auditKeyring } from "@/lib/audit/audit-keys";
 import { publicKeyJson } from "@/lib/audit/checkpoints/find-checkpoints";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers.mjs";
 import { logError } from "@/lib/log";
-import { apiError } from "./api-error";
+import { apiError, internalError, type ApiErrorCode } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { MAX_BODY_BYTES, payloadTooLarge, type ApiRoute } from "./route";
 import { openApiDocument } from "./v1/openapi";
@@ -28,10 +28,16 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
     genReqId: () => randomUUID(),
     bodyLimit: MAX_BODY_BYTES,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors the router finds before any route or hook runs (a malformed URL, a path segment over 100
+    // characters) get the API's error shape and headers too.
+    frameworkErrors: (error, request, reply) => {
+      baseHeaders(request, reply);
+      return send(reply, frameworkError(error));
+    },
   });
 
   app.addHook("onRequest", (request, reply, done) => {
-    reply.headers(SECURITY_HEADERS).header("Cache-Control", "no-store").header("X-Request-Id", request.id);
+    baseHeaders(request, reply);
     done();
   });
   // Any body, as raw bytes: the routes decide what they accept (415 for anything but JSON).
@@ -67,9 +73,9 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return send(reply, payloadTooLarge());
-    if (error.statusCode && error.statusCode < 500) return send(reply, apiError("bad_request", error.message));
+    if (error.statusCode && error.statusCode < 500) return send(reply, frameworkError(error));
     logError("api request failed", error, { requestId: request.id, method: request.method, path: request.url.split("?", 1)[0] });
-    return send(reply, apiError("internal", `Something went wrong. Request id: ${request.id}`, { details: { requestId: request.id } }));
+    return send(reply, internalError(request.id));
   });
 
   await app.ready();
@@ -84,6 +90,22 @@ function answer(reply: FastifyReply, { status, body, headers }: ApiReply) {
 }
 
 const send = (reply: FastifyReply, apiReply: ApiReply) => reply.send(answer(reply, apiReply));
+
+function baseHeaders(request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(SECURITY_HEADERS).header("Cache-Control", "no-store").header("X-Request-Id", request.id);
+}
+
+// Fastify's own 4xx errors by status, in the API's codes. An over-long path segment is an id no resource has.
+const FRAMEWORK_CODES: Record<number, ApiErrorCode> = { 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large", 414: "not_found", 415: "unsupported_media_type" };
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_BAD_URL: "The URL is malformed (check its percent-encoding).",
+  FST_ERR_MAX_PARAM_LENGTH: "Not found.",
+};
+
+function frameworkError(error: FastifyError): ApiReply {
+  const code = FRAMEWORK_CODES[error.statusCode ?? 400] ?? "bad_request";
+  return apiError(code, FRAMEWORK_MESSAGES[error.code] ?? error.message);
+}
 
 /** For a path no route answers with this method: the methods that would answer it (405 rather than 404). */
 function allowedMethods(routes: ApiRoute[]) {

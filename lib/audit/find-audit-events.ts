@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
+import { isInt64Id } from "@/lib/validation/ids";
 import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRecord, type AuditEventRow } from "./audit-event-row";
 import { auditWhere } from "./audit-where";
 import type { AuditPageParams } from "./schemas";
@@ -36,7 +37,7 @@ export async function findAuditEvents(params: AuditPageParams): Promise<AuditPag
 }
 
 export async function findAuditEvent(id: string): Promise<AuditEventRow | null> {
-  if (!/^\d{1,19}$/.test(id)) return null;
+  if (!isInt64Id(id)) return null;
   const [row] = await db.$queryRaw<AuditEventRecord[]>`
     SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE id = ${BigInt(id)}`;
   return row ? toAuditEventRow(row) : null;

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { boundedDateTime } from "@/lib/validation/dates";
+import { int64Id } from "@/lib/validation/ids";
+import { singleLineText } from "@/lib/validation/text";
 import { AUDIT_ACTIONS } from "./actions";
 
 const toArray = (value: unknown) => (value === undefined || value === "" ? undefined : Array.isArray(value) ? value : [value]);
@@ -6,20 +9,20 @@ const toArray = (value: unknown) => (value === undefined || value === "" ? undef
 // The audit log's filters, shared by the page (URL), the exports and the API. Paging is keyset: `before`
 // (older than this id) or `after` (newer than this id), never OFFSET.
 export const auditFilterSchema = z.object({
-  actor: z.string().trim().max(200).optional().describe("Part of the actor's name or email, or its id"),
+  actor: singleLineText().trim().max(200).optional().describe("Part of the actor's name or email, or its id"),
   action: z.preprocess(toArray, z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).optional()),
-  target: z.string().trim().max(200).optional().describe("Part of the target's name, or its id"),
+  target: singleLineText().trim().max(200).optional().describe("Part of the target's name, or its id"),
   result: z.enum(["SUCCESS", "FAILURE", "DENIED"]).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  q: z.string().trim().min(2).max(200).optional().describe("Free text over names, action and metadata"),
+  from: boundedDateTime().optional(),
+  to: boundedDateTime().optional(),
+  q: singleLineText().trim().min(2).max(200).optional().describe("Free text over names, action and metadata"),
 });
 export type AuditFilter = z.output<typeof auditFilterSchema>;
 
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 export const auditPageSchema = auditFilterSchema.extend({
-  before: z.string().regex(/^\d{1,19}$/).optional(),
-  after: z.string().regex(/^\d{1,19}$/).optional(),
+  before: int64Id().optional(),
+  after: int64Id().optional(),
   pageSize: z.coerce.number().int().refine((n) => (AUDIT_PAGE_SIZES as readonly number[]).includes(n)).default(50),
 });
 export type AuditPageParams = z.output<typeof auditPageSchema>;

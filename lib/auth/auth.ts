@@ -1,7 +1,11 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { z } from "zod";
 import { env } from "@/lib/config/env";
 import { metaFromHeaders } from "@/lib/http/request-context";
+import { revokeSession } from "./revoke-session";
+import { signInSchema } from "./schemas";
 import { SESSION_MAX_AGE_SECONDS } from "./session-settings";
 import { signInWithPassword } from "./sign-in";
 
@@ -40,16 +44,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const outcome = await signInWithPassword(
-          String(credentials.email ?? ""),
-          String(credentials.password ?? ""),
-          metaFromHeaders(request.headers),
-        );
+        // The sign-in form's own rules (e.g. no control characters: a NUL in the email was a 500 here).
+        const input = signInSchema.safeParse({ email: String(credentials.email ?? ""), password: String(credentials.password ?? "") });
+        if (!input.success) throw new SignInRefused("invalid");
+        const outcome = await signInWithPassword(input.data.email, input.data.password, metaFromHeaders(request.headers));
         if (outcome.ok) return outcome.user;
         throw new SignInRefused(outcome.reason === "locked" ? `locked:${outcome.retryAfterSeconds}` : "invalid");
       },
     }),
   ],
+  // Every sign-out path revokes the session server-side, next-auth's own POST /api/auth/signout included: the
+  // cookie it clears may have been copied.
+  events: {
+    async signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string" && z.uuid().safeParse(sessionId).success) {
+        await revokeSession(sessionId, metaFromHeaders(await headers()));
+      }
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.sessionId) token.sid = user.sessionId;

@@ -3,3 +3,10 @@
 export const REQUEST_ID_HEADER = "x-request-id";
 /** Set by lib/server/server.ts from the socket on every request, overwriting whatever a client sent. */
 export const CLIENT_IP_HEADER = "x-keyhold-client-ip";
+
+/**
+ * Request ids are made by the server (lib/server/server.ts for every console request, Fastify for the API):
+ * a client-sent one would become the audit trail's request id. Anything else found in the header is ignored.
+ */
+export const isRequestId = (value: string | null | undefined): value is string =>
+  typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);

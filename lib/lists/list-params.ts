@@ -1,15 +1,22 @@
 import { z } from "zod";
+import { singleLineText } from "@/lib/validation/text";
 
 // The one pagination/sort/search contract for every list, in the console and the API.
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 25;
+
+// Past this, a page number is no link anyone made (and OFFSET would only scan to find nothing).
+export const MAX_PAGE = 100_000;
+
+/** The search box of every list: one line of text. */
+export const searchTextSchema = singleLineText().trim().max(100);
 
 export type ListResult<T> = { rows: T[]; total: number; page: number; pageSize: number; pageCount: number };
 
 /** The strict schema a server function accepts: bad input is an error. */
 export function listParamsSchema<const Sort extends readonly [string, ...string[]]>(sortable: Sort, defaultSort: Sort[number]) {
   return z.object({
-    page: z.coerce.number().int().min(1).default(1),
+    page: z.coerce.number().int().min(1).max(MAX_PAGE).default(1),
     pageSize: z.coerce
       .number()
       .int()
@@ -17,7 +24,7 @@ export function listParamsSchema<const Sort extends readonly [string, ...string[
       .default(DEFAULT_PAGE_SIZE),
     sort: z.enum(sortable).default(defaultSort),
     dir: z.enum(["asc", "desc"]).default("desc"),
-    q: z.string().trim().max(100).optional(),
+    q: searchTextSchema.optional(),
   });
 }
 

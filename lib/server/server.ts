@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { createApiServer, isApiPath } from "@/lib/api/server";
 import type { Env } from "@/lib/config/env";
-import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "@/lib/http/header-names";
 
 /**
  * Serves Keyhold on one port: the REST API (/api/v1, /api/health) through lib/api/server.ts, everything else
@@ -18,8 +19,13 @@ export async function serve(env: Env, { dir = process.cwd(), dev = false } = {})
   let api: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
   const server = http.createServer((req, res) => {
     req.headers[CLIENT_IP_HEADER] = clientIp(req, env.KEYHOLD_TRUST_PROXY);
-    if (api && isApiPath(req.url ?? "")) api(req, res);
-    else void handle(req, res);
+    if (api && isApiPath(req.url ?? "")) return api(req, res);
+    // The request id the console's audit events carry, made here: not the client's (proxy.ts does not run
+    // on /api/auth, next-auth's routes). The API makes its own (lib/api/server.ts).
+    const requestId = randomUUID();
+    req.headers[REQUEST_ID_HEADER] = requestId;
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    void handle(req, res);
   });
   const app = next({ dev, dir, hostname: env.HOST, port: env.PORT, httpServer: server });
   await app.prepare();

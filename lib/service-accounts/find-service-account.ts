@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { toIsoDateTimeOrNull } from "@/lib/validation/dates";
 import { tokenStatus } from "@/lib/tokens/token-status";
 import { canManageAccount, readableServiceAccounts } from "./access";
 import { OWNER_FIELDS } from "./find-service-accounts";
@@ -30,8 +31,8 @@ export async function findServiceAccount(actor: Actor, id: string) {
     canManage: canManageAccount(actor, account),
     status: tokenStatus({ expiresAt: account.tokenExpiresAt, revokedAt: account.tokenRevokedAt }, now),
     // The current token's expiry and the latest use of any token, as the list shows them.
-    expiresAt: account.tokenExpiresAt?.toISOString() ?? null,
-    lastUsedAt: account.lastUsedAt?.toISOString() ?? null,
+    expiresAt: toIsoDateTimeOrNull(account.tokenExpiresAt),
+    lastUsedAt: toIsoDateTimeOrNull(account.lastUsedAt),
     tokens: account.tokens.map((t) => ({
       id: t.id,
       publicId: t.publicId,
@@ -39,10 +40,10 @@ export async function findServiceAccount(actor: Actor, id: string) {
       status: tokenStatus(t, now),
       current: t.replacedById === null,
       createdAt: t.createdAt.toISOString(),
-      expiresAt: t.expiresAt?.toISOString() ?? null,
-      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+      expiresAt: toIsoDateTimeOrNull(t.expiresAt),
+      lastUsedAt: toIsoDateTimeOrNull(t.lastUsedAt),
       lastUsedIp: t.lastUsedIp,
-      revokedAt: t.revokedAt?.toISOString() ?? null,
+      revokedAt: toIsoDateTimeOrNull(t.revokedAt),
     })),
     events: events.map((e) => ({
       id: e.id.toString(),

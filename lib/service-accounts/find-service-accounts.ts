@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
 import type { ServiceAccountRole, UserStatus } from "@/lib/db/generated/enums";
 import { toListResult, type ListResult } from "@/lib/lists/list-params";
+import { toIsoDateTimeOrNull } from "@/lib/validation/dates";
 import { tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
 import { readableServiceAccounts } from "./access";
 import { searchWhere, statusWhere } from "./status-where";
@@ -64,8 +65,8 @@ export function toServiceAccountRow(a: AccountWithOwner, now = new Date()): Serv
     owner: a.owner,
     status: tokenStatus({ expiresAt: a.tokenExpiresAt, revokedAt: a.tokenRevokedAt }, now.getTime()),
     createdAt: a.createdAt.toISOString(),
-    lastUsedAt: a.lastUsedAt?.toISOString() ?? null,
-    expiresAt: a.tokenExpiresAt?.toISOString() ?? null,
+    lastUsedAt: toIsoDateTimeOrNull(a.lastUsedAt),
+    expiresAt: toIsoDateTimeOrNull(a.tokenExpiresAt),
   };
 }
 

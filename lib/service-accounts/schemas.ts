@@ -2,6 +2,8 @@ import { z } from "zod";
 import { SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { listParamsSchema } from "@/lib/lists/list-params";
 import { TOKEN_STATUSES } from "@/lib/tokens/token-status";
+import { boundedDateTime } from "@/lib/validation/dates";
+import { multiLineText } from "@/lib/validation/text";
 
 export const serviceAccountNameSchema = z
   .string()
@@ -10,7 +12,7 @@ export const serviceAccountNameSchema = z
   .max(64, "Token name must be at most 64 characters")
   .regex(/^[A-Za-z0-9._-]+$/, "Use only letters, digits, '-', '_' and '.'");
 
-export const descriptionSchema = z.string().trim().max(500, "Description must be at most 500 characters");
+export const descriptionSchema = multiLineText().trim().max(500, "Description must be at most 500 characters");
 export const serviceAccountRoleSchema = z.enum(SERVICE_ACCOUNT_ROLES, { error: "Choose a role" });
 
 export const EXPIRATION_CHOICES = ["never", "30", "90", "365", "custom"] as const;
@@ -31,7 +33,7 @@ export const createServiceAccountSchema = z
     ownerId: z.uuid("Choose an owner").optional(),
     role: serviceAccountRoleSchema,
     expiration: z.enum(EXPIRATION_CHOICES, { error: "Choose an expiration" }),
-    customExpiresAt: z.iso.datetime({ offset: true, error: "Enter a date" }).optional(),
+    customExpiresAt: boundedDateTime("Enter a date").optional(),
   })
   .superRefine((input, ctx) => {
     if (input.expiration !== "custom") return;
@@ -59,17 +61,24 @@ export const updateServiceAccountSchema = z.object({
 });
 export type UpdateServiceAccountInput = z.input<typeof updateServiceAccountSchema>;
 
+/** How long a regenerated account's previous token may keep working, at most. */
+export const MAX_KEEP_PREVIOUS_DAYS = 365;
+
 export const regenerateTokenSchema = z
   .object({
     serviceAccountId: z.uuid(),
     previousToken: z.enum(["expire_now", "keep_until"]),
-    previousTokenExpiresAt: z.iso.datetime({ offset: true, error: "Enter a date and time" }).optional(),
+    previousTokenExpiresAt: boundedDateTime("Enter a date and time").optional(),
   })
   .superRefine((input, ctx) => {
     if (input.previousToken !== "keep_until") return;
     const at = input.previousTokenExpiresAt ? Date.parse(input.previousTokenExpiresAt) : NaN;
     if (Number.isNaN(at)) ctx.addIssue({ code: "custom", path: ["previousTokenExpiresAt"], message: "Enter a date and time" });
     else if (at <= Date.now()) ctx.addIssue({ code: "custom", path: ["previousTokenExpiresAt"], message: "The date must be in the future" });
+    else if (at > Date.now() + MAX_KEEP_PREVIOUS_DAYS * 86_400_000) {
+      ctx.addIssue({ code: "custom", path: ["previousTokenExpiresAt"], message: "The date must be within a year" });
+    }
+    // Never after the previous token's own expiry either: regenerate-token.ts checks that against the token.
   });
 export type RegenerateTokenInput = z.input<typeof regenerateTokenSchema>;
 

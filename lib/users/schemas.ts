@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { HUMAN_ROLES } from "@/lib/auth/permissions";
 import { listParamsSchema } from "@/lib/lists/list-params";
+import { singleLineText } from "@/lib/validation/text";
 
-export const emailSchema = z
-  .string()
+export const emailSchema = singleLineText()
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "Enter a valid email address" }).max(254, "Email is too long"));
@@ -17,7 +17,7 @@ export const roleSchema = z.enum(HUMAN_ROLES, { error: "Choose a role" });
 
 export const createUserSchema = z
   .object({
-    name: z.string().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
+    name: singleLineText().trim().min(1, "Name is required").max(100, "Name must be at most 100 characters"),
     email: emailSchema,
     role: roleSchema,
     passwordMode: z.enum(["generate", "set"]),

@@ -1,14 +1,15 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRecord, type AuditEventRow } from "@/lib/audit/audit-event-row";
 import { auditWhere } from "@/lib/audit/audit-where";
 import type { AuditFilter } from "@/lib/audit/schemas";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { validationError } from "@/lib/errors";
 import { decodeCursor, toPage } from "@/lib/lists/cursor";
+import { int64Id } from "@/lib/validation/ids";
 import type { listAuditEventsQuery } from "./schemas";
 
 type Query = z.output<typeof listAuditEventsQuery>;
+const cursorKey = z.tuple([int64Id()]);
 
 /** The API's filter names, in the console's filter (one contract for both). */
 export function toAuditFilter(query: Query): AuditFilter {
@@ -17,9 +18,8 @@ export function toAuditFilter(query: Query): AuditFilter {
 
 /** Newest first, keyset on id. */
 export async function listAuditEvents(query: Query) {
-  const cursor = decodeCursor(query.cursor, ["string"]);
-  if (query.cursor && !cursor) throw validationError({ cursor: ["Invalid cursor"] });
-  const before = cursor ? Prisma.sql`AND id < ${BigInt(cursor[0] as string)}` : Prisma.empty;
+  const cursor = decodeCursor(query.cursor, cursorKey);
+  const before = cursor ? Prisma.sql`AND id < ${BigInt(cursor[0])}` : Prisma.empty;
   const rows = await db.$queryRaw<AuditEventRecord[]>`
     SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE ${auditWhere(toAuditFilter(query))} ${before}
     ORDER BY id DESC LIMIT ${query.limit + 1}`;

@@ -25,18 +25,20 @@ import {
 
 const jsonContent = (schema: ZodType) => ({ content: { "application/json": { schema } } });
 const page = (item: ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+// One named error schema (components.schemas.Error), referenced by every error response.
+const ErrorBody = errorResponse.meta({ id: "Error" });
 const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: ERROR_TEXT[status] ?? "Error", ...jsonContent(errorResponse) }]));
+  Object.fromEntries(statuses.map((status) => [status, { description: ERROR_TEXT[status] ?? "Error", ...jsonContent(ErrorBody) }]));
 const ERROR_TEXT: Record<number, string> = {
-  400: "Malformed JSON",
+  400: "Malformed JSON or URL",
   401: "Missing, malformed, unknown, expired or revoked token",
   403: "The token's role lacks the permission",
-  404: "Not found",
+  404: "Not found (also an id that is not one, or a path segment over 100 characters)",
   409: "Conflict",
-  422: "Invalid input; field errors in details",
+  422: "Invalid input (code validation; code invalid_cursor for a cursor this API did not issue); details: { fieldErrors, formErrors }",
   429: "Rate limited (see Retry-After)",
 };
-const common = errors(401, 403, 429);
+const common = errors(400, 401, 403, 429);
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();

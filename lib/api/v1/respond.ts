@@ -1,5 +1,5 @@
 import type { ActionResult } from "@/lib/errors";
-import { apiError } from "../api-error";
+import { appErrorReply } from "../api-error";
 import { json, noContent, type ApiReply } from "../api-reply";
 
 /**
@@ -8,9 +8,7 @@ import { json, noContent, type ApiReply } from "../api-reply";
  */
 export function respond<T>(result: ActionResult<T>, toBody: (data: T) => unknown, status = 200, rename: Record<string, string> = {}): ApiReply {
   if (result.ok) return status === 204 ? noContent() : json(toBody(result.data), status);
-  const { code, message, fieldErrors } = result.error;
-  const details = fieldErrors
-    ? { fieldErrors: Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [rename[field] ?? field, errors])) }
-    : undefined;
-  return apiError(code, message, { details });
+  const { fieldErrors } = result.error;
+  const renamed = fieldErrors && Object.fromEntries(Object.entries(fieldErrors).map(([field, errors]) => [rename[field] ?? field, errors]));
+  return appErrorReply({ ...result.error, fieldErrors: renamed });
 }

@@ -16,7 +16,7 @@ import {
   regenerateTokenBody,
   updateServiceAccountBody,
 } from "./schemas";
-import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, regenerateViaApi, revokeViaApi, updateViaApi } from "./service-accounts";
+import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, regenerateViaApi, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
 import { listUsers } from "./users";
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
@@ -63,6 +63,7 @@ export const API_ROUTES = [
     path: "/api/v1/service-accounts/{id}",
     permission: "service_accounts.manage_own",
     params: idParams,
+    found: ({ id }, caller) => serviceAccountVisible(caller, id),
     body: updateServiceAccountBody,
     handler: ({ params, body }, caller) => updateViaApi(caller, params.id, body),
   }),
@@ -80,6 +81,7 @@ export const API_ROUTES = [
     path: "/api/v1/service-accounts/{id}/tokens",
     permission: "service_accounts.manage_own",
     params: idParams,
+    found: ({ id }, caller) => serviceAccountVisible(caller, id),
     body: regenerateTokenBody,
     handler: ({ params, body }, caller) => regenerateViaApi(caller, params.id, body),
   }),

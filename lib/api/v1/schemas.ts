@@ -4,17 +4,23 @@ import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { checkpointFileSchema } from "@/lib/audit/checkpoints/checkpoint-statement";
 import { ActorType, AuditResult, UserStatus } from "@/lib/db/generated/enums";
 import { cursorParamsSchema } from "@/lib/lists/cursor";
+import { searchTextSchema } from "@/lib/lists/list-params";
 import { descriptionSchema, serviceAccountNameSchema, serviceAccountRoleSchema } from "@/lib/service-accounts/schemas";
 import { TOKEN_STATUSES } from "@/lib/tokens/token-status";
+import { boundedDateTime } from "@/lib/validation/dates";
+import { singleLineText } from "@/lib/validation/text";
 
 // The API's request and response shapes. Field rules come from the console's schemas (lib/*/schemas.ts);
-// request objects are strict, so an unknown field is a 422. The OpenAPI document is generated from these.
+// request objects are strict, so an unknown field is a 422. Text and dates follow the shared input rules
+// (lib/validation). The OpenAPI document is generated from these.
 
+// What the API answers: always UTC with an upper-case Z (toISOString). What it accepts: boundedDateTime().
 const isoDateTime = z.iso.datetime({ offset: true });
+const userOrEmail = () => singleLineText().trim().min(1).max(254);
 export const idParams = z.strictObject({ id: z.uuid() });
 
 export const listServiceAccountsQuery = cursorParamsSchema.extend({
-  q: z.string().trim().max(100).optional(),
+  q: searchTextSchema.optional(),
   role: z.enum(SERVICE_ACCOUNT_ROLES).optional(),
   status: z.enum(TOKEN_STATUSES).optional(),
 });
@@ -23,32 +29,34 @@ export const createServiceAccountBody = z.strictObject({
   name: serviceAccountNameSchema,
   description: descriptionSchema.optional(),
   role: serviceAccountRoleSchema,
-  owner: z.string().min(1).max(254).optional().describe("User id or email; defaults to the owner of the calling service account"),
-  expiresAt: isoDateTime.nullable().optional().describe("When the first token expires; null or absent: never"),
+  owner: userOrEmail().optional().describe("User id or email; defaults to the owner of the calling service account"),
+  expiresAt: boundedDateTime().nullable().optional().describe("When the first token expires; null or absent: never"),
 });
 
 export const updateServiceAccountBody = z
   .strictObject({
     description: descriptionSchema.optional(),
     role: serviceAccountRoleSchema.optional(),
-    owner: z.string().min(1).max(254).optional().describe("User id or email"),
+    owner: userOrEmail().optional().describe("User id or email"),
   })
   .refine((body) => Object.keys(body).length > 0, "Send at least one of description, role, owner");
 
 export const regenerateTokenBody = z.strictObject({
-  previousTokenExpiresAt: isoDateTime.nullable().describe("Until when the previous token keeps working; null: it stops now"),
+  previousTokenExpiresAt: boundedDateTime()
+    .nullable()
+    .describe("Until when the previous token keeps working (at most a year ahead, never after its own expiry); null: it stops now"),
 });
 
-export const introspectBody = z.strictObject({ token: z.string().max(200) });
+export const introspectBody = z.strictObject({ token: singleLineText().max(200) });
 
 export const cursorQuery = cursorParamsSchema;
 
 export const listAuditEventsQuery = cursorParamsSchema.extend({
-  actor: z.string().trim().max(200).optional().describe("Actor id, or part of its name"),
+  actor: singleLineText().trim().max(200).optional().describe("Actor id, or part of its name"),
   action: z.enum(AUDIT_ACTIONS).optional(),
-  target: z.string().trim().max(200).optional().describe("Target id, or part of its name"),
-  since: isoDateTime.optional(),
-  until: isoDateTime.optional(),
+  target: singleLineText().trim().max(200).optional().describe("Target id, or part of its name"),
+  since: boundedDateTime().optional(),
+  until: boundedDateTime().optional(),
   format: z.enum(["json", "ndjson"]).default("json").describe("ndjson: every matching event, oldest first, streamed (for SIEM pulls)"),
 });
 
@@ -80,8 +88,17 @@ export const revealedTokenResponse = z.object({
   hint: z.string(),
   expiresAt: isoDateTime.nullable(),
 });
-export const errorResponse = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+/** `details` of input errors (422, and 409 on a field): one shape everywhere. Of a 500: the request id. */
+export const validationDetailsSchema = z.strictObject({
+  fieldErrors: z.record(z.string(), z.array(z.string())).describe("Messages per field"),
+  formErrors: z.array(z.string()).describe("Messages about the input as a whole (e.g. an unknown field)"),
+});
+export const errorResponse = z.strictObject({
+  error: z.strictObject({
+    code: z.string().describe("Stable: validation, invalid_cursor, unauthenticated, forbidden, not_found, conflict, rate_limited, bad_request, …"),
+    message: z.string(),
+    details: z.union([validationDetailsSchema, z.strictObject({ requestId: z.string() })]).optional(),
+  }),
 });
 
 export const whoamiResponse = z.object({

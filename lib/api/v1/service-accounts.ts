@@ -1,9 +1,9 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { runAction } from "@/lib/actions/run-action";
 import type { ServiceAccountActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/client";
-import { validationError } from "@/lib/errors";
+import { notFoundError, validationError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { decodeCursor, toPage } from "@/lib/lists/cursor";
 import { readableServiceAccounts } from "@/lib/service-accounts/access";
@@ -11,16 +11,17 @@ import { serviceAccountActions } from "@/lib/service-accounts/action-definitions
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
 import { OWNER_FIELDS, toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import { searchWhere, statusWhere } from "@/lib/service-accounts/status-where";
-import { apiError } from "../api-error";
+import { boundedDateTime } from "@/lib/validation/dates";
 import { respond } from "./respond";
 import { serviceAccountDetailResponse, type createServiceAccountBody, type listServiceAccountsQuery, type regenerateTokenBody, type updateServiceAccountBody } from "./schemas";
 
 type Caller = { actor: ServiceAccountActor; meta: RequestMeta };
 const RENAME = { ownerId: "owner", customExpiresAt: "expiresAt", expiration: "expiresAt", previousToken: "previousTokenExpiresAt" };
+/** The list's sort key: created at, then id. */
+const cursorKey = z.tuple([boundedDateTime(), z.uuid()]);
 
 export async function listServiceAccounts({ actor }: Caller, query: z.output<typeof listServiceAccountsQuery>) {
-  const cursor = decodeCursor(query.cursor, ["string", "string"]);
-  if (query.cursor && !cursor) throw validationError({ cursor: ["Invalid cursor"] });
+  const cursor = decodeCursor(query.cursor, cursorKey);
   const now = new Date();
   const where: Prisma.ServiceAccountWhereInput = {
     AND: [
@@ -28,9 +29,7 @@ export async function listServiceAccounts({ actor }: Caller, query: z.output<typ
       query.role ? { role: query.role } : {},
       query.status ? statusWhere(query.status, now) : {},
       query.q ? searchWhere(query.q) : {},
-      cursor
-        ? { OR: [{ createdAt: { lt: new Date(cursor[0] as string) } }, { createdAt: new Date(cursor[0] as string), id: { lt: cursor[1] as string } }] }
-        : {},
+      cursor ? { OR: [{ createdAt: { lt: new Date(cursor[0]) } }, { createdAt: new Date(cursor[0]), id: { lt: cursor[1] } }] } : {},
     ],
   };
   const rows = await db.serviceAccount.findMany({
@@ -45,7 +44,8 @@ export async function listServiceAccounts({ actor }: Caller, query: z.output<typ
 /** `owner` may be a user id or an email. */
 async function resolveOwner(owner: string | undefined): Promise<string | undefined> {
   if (owner === undefined) return undefined;
-  const user = await db.user.findFirst({ where: /^[0-9a-f-]{36}$/i.test(owner) ? { id: owner } : { email: owner.trim().toLowerCase() }, select: { id: true } });
+  const byId = z.uuid().safeParse(owner).success; // e.g. 36 dashes is no uuid: PostgreSQL would refuse it
+  const user = await db.user.findFirst({ where: byId ? { id: owner } : { email: owner.trim().toLowerCase() }, select: { id: true } });
   if (!user) throw validationError({ owner: ["No user with this id or email"] });
   return user.id;
 }
@@ -66,15 +66,21 @@ export async function createViaApi({ actor, meta }: Caller, body: z.output<typeo
   return respond(result, () => ({ serviceAccount: account && detailBody(account), token: { id, value, hint, expiresAt } }), 201);
 }
 
+/** Whether the caller may see this account (the check before a PATCH or regeneration reads its body). */
+export async function serviceAccountVisible({ actor }: { actor: ServiceAccountActor }, id: string): Promise<boolean> {
+  return (await db.serviceAccount.count({ where: { AND: [{ id }, readableServiceAccounts(actor)] } })) > 0;
+}
+
 export async function getViaApi({ actor }: Caller, id: string) {
   const account = await findServiceAccount(actor, id);
   return account ? { serviceAccount: detailBody(account) } : null;
 }
 
 export async function updateViaApi({ actor, meta }: Caller, id: string, body: z.output<typeof updateServiceAccountBody>) {
+  // An account the caller cannot see is a 404 before anything about the body (whose missing fields would
+  // otherwise be filled from an account that is not there).
   const current = await findServiceAccount(actor, id);
-  // An account the caller cannot see is not found, whatever the body says (no oracle, no misleading 422).
-  if (!current) return apiError("not_found", "Service account not found.");
+  if (!current) throw notFoundError("Service account not found.");
   const input = {
     id,
     description: body.description ?? current.description,

@@ -1,8 +1,8 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { AuditCheckpoint } from "@/lib/db/generated/client";
-import { validationError } from "@/lib/errors";
 import { cursorParamsSchema, decodeCursor, toPage } from "@/lib/lists/cursor";
+import { int64Id } from "@/lib/validation/ids";
 import type { CheckpointSigner } from "../audit-keys";
 import type { CheckpointFile } from "./checkpoint-statement";
 
@@ -11,12 +11,14 @@ export function checkpointJson(row: AuditCheckpoint) {
   return { eventId: row.eventId.toString(), hash: row.hash, count: Number(row.count), time: row.signedAt.toISOString(), keyId: row.keyId, signature: row.signature };
 }
 
+/** The list's sort key: the checkpoint's event id. */
+const cursorKey = z.tuple([int64Id()]);
+
 /** Newest first, keyset on eventId. */
 export async function listCheckpoints(query: z.output<typeof cursorParamsSchema>) {
-  const cursor = decodeCursor(query.cursor, ["string"]);
-  if (query.cursor && (!cursor || !/^\d{1,19}$/.test(cursor[0] as string))) throw validationError({ cursor: ["Invalid cursor"] });
+  const cursor = decodeCursor(query.cursor, cursorKey);
   const rows = await db.auditCheckpoint.findMany({
-    where: cursor ? { eventId: { lt: BigInt(cursor[0] as string) } } : {},
+    where: cursor ? { eventId: { lt: BigInt(cursor[0]) } } : {},
     orderBy: { eventId: "desc" },
     take: query.limit + 1,
   });

@@ -13,6 +13,7 @@ import { auditPageSchema } from "@/lib/audit/schemas";
 import { requirePageActor } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { parseSearchParams } from "@/lib/lists/list-params";
+import { isInt64Id } from "@/lib/validation/ids";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Audit Log" };
@@ -24,7 +25,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const sp = await searchParams;
   // parseSearchParams reads one value per key; `action` repeats, so it is read on its own.
   const params = { ...parseSearchParams(auditPageSchema, sp), action: parseActions(sp.action) };
-  const eventId = typeof sp.event === "string" ? sp.event : undefined;
+  const eventId = typeof sp.event === "string" && isInt64Id(sp.event) ? sp.event : undefined;
   const [page, retentionDays, checkpoint] = await Promise.all([findAuditEvents(params), getAuditRetentionDays(), latestCheckpoint()]);
   const { signer } = auditKeyring();
   // An event opened by link (?event=) that is not on this page: loaded on its own for the panel.
