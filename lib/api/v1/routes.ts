@@ -2,6 +2,7 @@ import { apiError } from "@/lib/api/api-error";
 import { json } from "@/lib/api/api-reply";
 import { authenticateToken } from "@/lib/api/authenticate-token";
 import { apiRoute } from "@/lib/api/route";
+import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { actorParty } from "@/lib/auth/actor";
 import { listCheckpoints } from "@/lib/audit/checkpoints/find-checkpoints";
 import { EXPORT_CONTENT_TYPES, exportAuditEvents } from "@/lib/audit/export-audit-events";
@@ -63,7 +64,7 @@ export const API_ROUTES = [
     path: "/api/v1/service-accounts/{id}",
     permission: "service_accounts.manage_own",
     params: idParams,
-    found: ({ id }, caller) => serviceAccountVisible(caller, id),
+    found: ({ id }, caller) => serviceAccountVisible(caller, id, serviceAccountActions.update),
     body: updateServiceAccountBody,
     handler: ({ params, body }, caller) => updateViaApi(caller, params.id, body),
   }),
@@ -81,7 +82,7 @@ export const API_ROUTES = [
     path: "/api/v1/service-accounts/{id}/tokens",
     permission: "service_accounts.manage_own",
     params: idParams,
-    found: ({ id }, caller) => serviceAccountVisible(caller, id),
+    found: ({ id }, caller) => serviceAccountVisible(caller, id, serviceAccountActions.regenerate),
     body: regenerateTokenBody,
     handler: ({ params, body }, caller) => regenerateViaApi(caller, params.id, body),
   }),

@@ -3,10 +3,12 @@ import { runAction } from "@/lib/actions/run-action";
 import type { ServiceAccountActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/client";
-import { notFoundError, validationError } from "@/lib/errors";
+import { recordActionRefusal } from "@/lib/actions/record-action-refusal";
+import type { Permission } from "@/lib/auth/permissions";
+import { AppError, notFoundError, validationError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { decodeCursor, toPage } from "@/lib/lists/cursor";
-import { readableServiceAccounts } from "@/lib/service-accounts/access";
+import { assertAccountAccess, readableServiceAccounts } from "@/lib/service-accounts/access";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
 import { OWNER_FIELDS, toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
@@ -67,8 +69,21 @@ export async function createViaApi({ actor, meta }: Caller, body: z.output<typeo
 }
 
 /** Whether the caller may see this account (the check before a PATCH or regeneration reads its body). */
-export async function serviceAccountVisible({ actor }: { actor: ServiceAccountActor }, id: string): Promise<boolean> {
-  return (await db.serviceAccount.count({ where: { AND: [{ id }, readableServiceAccounts(actor)] } })) > 0;
+/**
+ * The 404-first check of the routes that read a body (lib/api/route.ts `found`): the read half of the one access
+ * rule, so an account the caller cannot see is "not found" whatever the body says, and the attempt is recorded
+ * like any refused action.
+ */
+export async function serviceAccountVisible({ actor, meta }: Caller, id: string, action: { name: string; permission: Permission }): Promise<boolean> {
+  const account = await db.serviceAccount.findUnique({ where: { id }, select: { id: true, name: true, ownerId: true, role: true } });
+  try {
+    assertAccountAccess(actor, account, { action: "read" });
+    return true;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    recordActionRefusal(action, actor, meta, error, true);
+    return false;
+  }
 }
 
 export async function getViaApi({ actor }: Caller, id: string) {
