@@ -52,6 +52,8 @@ test("a client-chosen X-Request-Id never becomes the audit trail's request id", 
   });
   expect(refused.headers().location).toContain("error=");
   expect(refused.headers()["x-request-id"]).toMatch(UUID);
+  // Failed sign-ins are audited as aggregates at the end of their window (1 s in e2e), with a sample request id.
+  await expect.poll(async () => (await auditEvents({ action: "user.sign_in_failed", email: user.email })).length).toBe(1);
   const [event] = await auditEvents({ action: "user.sign_in_failed", email: user.email });
   expect(event!.requestId).toMatch(UUID);
 
