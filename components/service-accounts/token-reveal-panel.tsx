@@ -1,8 +1,7 @@
 "use client";
-import { Check, Copy, TriangleAlert } from "lucide-react";
-import { useState } from "react";
-import { toast } from "sonner";
+import { TriangleAlert } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { LocalTime } from "@/components/ui/local-time";
 
 /** The dialog title while a new token is on show (create and regenerate both switch to it). */
@@ -15,18 +14,6 @@ export type RevealedTokenView = { value: string; expiresAt: string | null };
  * or a server render, so closing the dialog, navigating or reloading loses it for good.
  */
 export function TokenRevealPanel({ token, onDone }: { token: RevealedTokenView; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token.value);
-      setCopied(true);
-      toast.success("Copied to clipboard");
-    } catch {
-      toast.error("Could not copy. Select the token and copy it by hand.");
-    }
-  };
-
   return (
     <div className="space-y-4">
       <div className="space-y-1">
@@ -44,10 +31,7 @@ export function TokenRevealPanel({ token, onDone }: { token: RevealedTokenView; 
             onFocus={(e) => e.currentTarget.select()}
             className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30"
           />
-          <Button variant="secondary" onClick={copy} className="shrink-0">
-            {copied ? <Check className="size-4 text-emerald-600" aria-hidden /> : <Copy className="size-4" aria-hidden />}
-            {copied ? "Copied" : "Copy"}
-          </Button>
+          <CopyButton text={token.value} what="the token" />
         </div>
         <p className="text-xs text-slate-500">
           {token.expiresAt ? (
