@@ -37,3 +37,20 @@ test("a CONTRIBUTOR token raising its account to ADMIN, or deleting another owne
   expect(new Set(await log.targetNames())).toEqual(new Set([mine.accountName, theirs.accountName]));
   expect(new Set(await log.actions())).toEqual(new Set(["action.refused"]));
 });
+
+test("a page or a download the role may not open is refused and recorded as aggregates", async ({ page, asRole }) => {
+  const viewer = await asRole("VIEWER");
+  for (let i = 0; i < 3; i++) expect((await page.goto("/admin/users"))?.status()).toBe(403);
+  expect((await page.request.get("/admin/audit-log/export?format=csv")).status()).toBe(403);
+  const refused = () => auditEvents({ action: "action.refused", actorId: viewer.id });
+  await expect.poll(async () => (await refused()).reduce((n, e) => n + (e.metadata as { count: number }).count, 0)).toBe(4);
+  const events = await refused();
+  // The e2e window is 1 s, so the visits may span two windows: count per kind of request.
+  const perKind: Record<string, number> = {};
+  for (const { metadata } of events) {
+    const { action, count } = metadata as { action: string; count: number };
+    perKind[action] = (perKind[action] ?? 0) + count;
+  }
+  expect(perKind).toEqual({ "console.page:users.read": 3, "console.download:audit.read": 1 });
+  expect(refusalCounts(events)).toEqual({ missing_permission: 4 });
+});

@@ -6,6 +6,7 @@ import type { UserActor } from "./actor";
 import { auth } from "./auth";
 import { authorize } from "./authorize";
 import { hasPermission, type Permission } from "./permissions";
+import { recordRefusedVisit } from "./record-refused-visit";
 
 /**
  * The signed-in user as the database sees them now: a revoked session (signed out, user disabled), a disabled
@@ -36,6 +37,9 @@ export { authorize };
 export async function requirePageActor(permission: Permission | null = null): Promise<UserActor> {
   const actor = await currentActor();
   if (!actor) redirect("/login");
-  if (permission && !hasPermission(actor.role, permission)) forbidden();
+  if (permission && !hasPermission(actor.role, permission)) {
+    await recordRefusedVisit(actor, permission, "console.page");
+    forbidden();
+  }
   return actor;
 }
