@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, type MenuDialogProps } from "@/components/ui/dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
@@ -19,18 +19,16 @@ import type { ManagedAccount } from "./service-account-row-actions";
 
 const FIELDS = ["description", "ownerId", "role"] as const satisfies readonly (keyof UpdateServiceAccountInput)[];
 
-type ManageTokenDialogProps = {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+type ManageTokenDialogProps = MenuDialogProps & {
   account: ManagedAccount;
   grantableRoles: readonly ServiceAccountRole[];
   ownerOptions?: readonly OwnerOption[];
 };
 
 /** CloudTruth's EDIT API TOKEN: description, owner and role. */
-export function ManageTokenDialog({ open, onOpenChange, account, grantableRoles, ownerOptions }: ManageTokenDialogProps) {
+export function ManageTokenDialog({ open, onOpenChange, returnFocusTo, account, grantableRoles, ownerOptions }: ManageTokenDialogProps) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Manage API Token" description={account.name}>
+    <Dialog open={open} onOpenChange={onOpenChange} returnFocusTo={returnFocusTo} title="Manage API Token" description={account.name}>
       <ManageTokenForm account={account} grantableRoles={grantableRoles} ownerOptions={ownerOptions} onDone={() => onOpenChange(false)} />
     </Dialog>
   );

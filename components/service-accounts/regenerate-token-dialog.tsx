@@ -3,7 +3,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, type MenuDialogProps } from "@/components/ui/dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
@@ -15,10 +15,10 @@ import { isoToInputValue, localDateTimeIso, toDateTimeInputValue } from "./local
 import type { ManagedAccount } from "./service-account-row-actions";
 import { TOKEN_REVEAL_TITLE, TokenRevealPanel, type RevealedTokenView } from "./token-reveal-panel";
 
-type RegenerateTokenDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; account: ManagedAccount };
+type RegenerateTokenDialogProps = MenuDialogProps & { account: ManagedAccount };
 
 /** CloudTruth's REGENERATE TOKEN: a new token now; the previous one dies now or at a chosen time. */
-export function RegenerateTokenDialog({ open, onOpenChange, account }: RegenerateTokenDialogProps) {
+export function RegenerateTokenDialog({ open, onOpenChange, returnFocusTo, account }: RegenerateTokenDialogProps) {
   const router = useRouter();
   const [revealed, setRevealed] = useState<RevealedTokenView | null>(null);
 
@@ -34,6 +34,7 @@ export function RegenerateTokenDialog({ open, onOpenChange, account }: Regenerat
     <Dialog
       open={open}
       onOpenChange={change}
+      returnFocusTo={returnFocusTo}
       dismissible={!revealed}
       title={revealed ? TOKEN_REVEAL_TITLE : "Regenerate API Token"}
       description={revealed ? `The new access token for ${account.name}.` : account.name}

@@ -1,7 +1,7 @@
 "use client";
 import { Ellipsis } from "lucide-react";
 import { DropdownMenu } from "radix-ui";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/cn";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
@@ -34,6 +34,7 @@ const itemClass =
 /** The ⋯ menu of an account the actor may manage (the caller renders it only then; the server checks again). */
 export function ServiceAccountRowActions({ account, grantableRoles, ownerOptions, afterDeleteHref, labelled = false }: ServiceAccountRowActionsProps) {
   const [open, setOpen] = useState<OpenDialog>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const dialogProps = (which: Exclude<OpenDialog, null>) => ({
     open: open === which,
     onOpenChange: (next: boolean) => setOpen(next ? which : null),
@@ -45,7 +46,7 @@ export function ServiceAccountRowActions({ account, grantableRoles, ownerOptions
       {/* Not modal: a modal menu and the modal dialog it opens would fight over focus and pointer events. */}
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger asChild>
-          <Button variant={labelled ? "secondary" : "ghost"} size="sm" aria-label={`Actions for ${account.name}`}>
+          <Button ref={trigger} variant={labelled ? "secondary" : "ghost"} size="sm" aria-label={`Actions for ${account.name}`}>
             {labelled ? "Actions" : null}
             <Ellipsis className="size-4" aria-hidden />
           </Button>
@@ -66,9 +67,9 @@ export function ServiceAccountRowActions({ account, grantableRoles, ownerOptions
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
 
-      <ManageTokenDialog {...dialogProps("manage")} grantableRoles={grantableRoles} ownerOptions={ownerOptions} />
-      <RegenerateTokenDialog {...dialogProps("regenerate")} />
-      <DeleteTokenDialog {...dialogProps("delete")} afterDeleteHref={afterDeleteHref} />
+      <ManageTokenDialog {...dialogProps("manage")} returnFocusTo={trigger} grantableRoles={grantableRoles} ownerOptions={ownerOptions} />
+      <RegenerateTokenDialog {...dialogProps("regenerate")} returnFocusTo={trigger} />
+      <DeleteTokenDialog {...dialogProps("delete")} returnFocusTo={trigger} afterDeleteHref={afterDeleteHref} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type RefObject } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/errors";
 import { Button } from "./button";
@@ -8,6 +8,8 @@ import { Dialog } from "./dialog";
 import { FormError } from "./form-error";
 
 type ConfirmDialogProps = {
+  /** See Dialog: the menu trigger a dialog opened from a menu gives focus back to. */
+  returnFocusTo?: RefObject<HTMLElement | null>;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
@@ -23,9 +25,9 @@ type ConfirmDialogProps = {
 };
 
 /** "Are you sure?" for a destructive action: Cancel, or the danger button that runs it. */
-export function ConfirmDialog({ open, onOpenChange, title, description, ...body }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, onOpenChange, title, description, returnFocusTo, ...body }: ConfirmDialogProps) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description}>
+    <Dialog open={open} onOpenChange={onOpenChange} title={title} description={description} returnFocusTo={returnFocusTo}>
       <ConfirmBody {...body} onDone={() => onOpenChange(false)} />
     </Dialog>
   );

@@ -1,6 +1,9 @@
 "use client";
 import { Dialog as RadixDialog } from "radix-ui";
-import type { ReactNode } from "react";
+import type { ReactNode, RefObject } from "react";
+
+/** What a dialog opened from a row's menu takes: controlled open state, and the menu trigger to return focus to. */
+export type MenuDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; returnFocusTo?: RefObject<HTMLElement | null> };
 
 /** A modal dialog (Radix: focus trap, Escape to close, labelled by its title). */
 export function Dialog({
@@ -10,6 +13,7 @@ export function Dialog({
   description,
   children,
   dismissible = true,
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -18,6 +22,11 @@ export function Dialog({
   children: ReactNode;
   /** False: a click outside or Escape does not close it (only its own buttons do). */
   dismissible?: boolean;
+  /**
+   * Where focus goes when it closes. Radix returns it to what had focus when it opened; for a dialog opened
+   * from a menu item that element is gone, so pass the menu's trigger here, or keyboard users land on <body>.
+   */
+  returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
   const keepOpen = (event: Event) => {
     if (!dismissible) event.preventDefault();
@@ -29,6 +38,11 @@ export function Dialog({
         <RadixDialog.Content
           onInteractOutside={keepOpen}
           onEscapeKeyDown={keepOpen}
+          onCloseAutoFocus={(event) => {
+            if (!returnFocusTo?.current) return;
+            event.preventDefault();
+            returnFocusTo.current.focus();
+          }}
           className="fixed left-1/2 top-1/2 z-50 w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-6 shadow-xl focus:outline-none">
           <RadixDialog.Title className="text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
           {description ? (

@@ -2,7 +2,7 @@
 import { Ellipsis } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { DropdownMenu } from "radix-ui";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -23,6 +23,7 @@ const itemClass =
 export function UserRowActions({ user, grantableRoles, isSelf }: { user: UserRow; grantableRoles: readonly Role[]; isSelf: boolean }) {
   const router = useRouter();
   const [open, setOpen] = useState<OpenDialog>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
   const [pending, startTransition] = useTransition();
 
   const enable = () =>
@@ -41,7 +42,7 @@ export function UserRowActions({ user, grantableRoles, isSelf }: { user: UserRow
       {/* Not modal: a modal menu and the modal dialog it opens would fight over focus and pointer events. */}
       <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger asChild>
-          <Button variant="ghost" size="sm" aria-label={`Actions for ${user.email}`} disabled={pending}>
+          <Button ref={trigger} variant="ghost" size="sm" aria-label={`Actions for ${user.email}`} disabled={pending}>
             <Ellipsis className="size-4" aria-hidden />
           </Button>
         </DropdownMenu.Trigger>
@@ -67,12 +68,13 @@ export function UserRowActions({ user, grantableRoles, isSelf }: { user: UserRow
         </DropdownMenu.Portal>
       </DropdownMenu.Root>
 
-      <Dialog open={open === "role"} onOpenChange={(o) => setOpen(o ? "role" : null)} title="Change role" description={`${user.name} (${user.email})`}>
+      <Dialog open={open === "role"} onOpenChange={(o) => setOpen(o ? "role" : null)} returnFocusTo={trigger} title="Change role" description={`${user.name} (${user.email})`}>
         <ChangeRoleForm user={user} grantableRoles={grantableRoles} onDone={() => setOpen(null)} />
       </Dialog>
       <Dialog
         open={open === "disable"}
         onOpenChange={(o) => setOpen(o ? "disable" : null)}
+        returnFocusTo={trigger}
         title={`Disable ${user.name}?`}
         description="They will be signed out everywhere and cannot sign in until the account is enabled again."
       >
