@@ -27,6 +27,8 @@ test.describe("REST API: every endpoint's success path", () => {
     expect(await health.json()).toEqual({ status: "ok" });
     const doc = await (await request.get("/api/v1/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
+    // KEYHOLD_PUBLIC_URL is unset here: the server's own address.
+    expect(doc.servers).toEqual([{ url: test.info().project.use.baseURL }]);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(["/api/v1/whoami", "/api/v1/service-accounts", "/api/v1/service-accounts/{id}", "/api/v1/service-accounts/{id}/tokens", "/api/v1/tokens/{id}/revoke", "/api/v1/users", "/api/v1/audit-events", "/api/v1/audit-events/export", "/api/v1/introspect", "/api/v1/revoke"]),
     );
