@@ -27,8 +27,10 @@ test.describe("REST API: every endpoint's success path", () => {
     expect(await health.json()).toEqual({ status: "ok" });
     const doc = await (await request.get("/api/v1/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
+    // KEYHOLD_PUBLIC_URL is unset here: the server's own address.
+    expect(doc.servers).toEqual([{ url: test.info().project.use.baseURL }]);
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/v1/whoami", "/api/v1/service-accounts", "/api/v1/service-accounts/{id}", "/api/v1/service-accounts/{id}/tokens", "/api/v1/tokens/{id}/revoke", "/api/v1/users", "/api/v1/audit-events", "/api/v1/introspect"]),
+      expect.arrayContaining(["/api/v1/whoami", "/api/v1/service-accounts", "/api/v1/service-accounts/{id}", "/api/v1/service-accounts/{id}/tokens", "/api/v1/tokens/{id}/revoke", "/api/v1/users", "/api/v1/audit-events", "/api/v1/audit-events/export", "/api/v1/introspect", "/api/v1/revoke"]),
     );
     expect(doc.paths["/api/v1/service-accounts"].post.requestBody.content["application/json"].schema.properties.name.pattern).toBe("^[A-Za-z0-9._-]+$");
   });
@@ -111,9 +113,19 @@ test.describe("REST API: every endpoint's success path", () => {
     const [exported] = await auditEvents({ action: "audit.exported", actorId: auditor.accountId });
     expect(exported?.metadata).toMatchObject({ format: "ndjson", rows: lines.length });
 
+    // The export's own operation (the above is its deprecated alias) says the same, and resumes after an id.
+    const exportOf = async (query: string) => {
+      const response = await apiClient(request, auditor.value).get(`/api/v1/audit-events/export?actor=${admin.accountId}${query}`);
+      expect(response.headers()["content-type"]).toBe("application/x-ndjson");
+      return (await response.text()).trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as { id: string });
+    };
+    const all = await exportOf("");
+    expect(all).toEqual(lines);
+    expect(await exportOf(`&after=${all[0]!.id}`)).toEqual(all.slice(1));
+
     const other = await createServiceAccountWithToken("VIEWER");
     const active = await (await api.post("/api/v1/introspect", { token: other.value })).json();
-    expect(active).toMatchObject({ active: true, sub: other.accountId, role: "VIEWER", token_id: other.tokenId, client_name: other.accountName, iat: expect.any(Number) });
+    expect(active).toMatchObject({ active: true, sub: other.accountId, role: "VIEWER", jti: other.tokenId, username: other.accountName, iat: expect.any(Number) });
     expectDocumented(introspectionResponse, active);
   });
 });

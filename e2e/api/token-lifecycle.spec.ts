@@ -63,7 +63,7 @@ test.describe("REST API: tokens stop working exactly when they should", () => {
     await db().query(`UPDATE "ApiToken" SET "revokedAt" = now() WHERE id = $1`, [revoked.tokenId]);
 
     const answer = await (await api.post("/api/v1/introspect", { token: active.value })).json();
-    expect(answer).toMatchObject({ active: true, sub: active.accountId, role: "CONTRIBUTOR", token_id: active.tokenId, client_name: active.accountName });
+    expect(answer).toMatchObject({ active: true, sub: active.accountId, role: "CONTRIBUTOR", jti: active.tokenId, client_id: active.accountId, username: active.accountName });
     expect(answer.exp - Math.floor(Date.now() / 1000)).toBeGreaterThan(3500);
     for (const token of [expired.value, revoked.value, "garbage", `kh_${"0".repeat(49)}`]) {
       const response = await api.post("/api/v1/introspect", { token });

@@ -8,7 +8,8 @@ export type ApiErrorCode =
   | "malformed_json"
   | "method_not_allowed"
   | "payload_too_large"
-  | "unsupported_media_type";
+  | "unsupported_media_type"
+  | "unavailable";
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
@@ -24,7 +25,13 @@ const STATUS: Record<ApiErrorCode, number> = {
   invalid_cursor: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
+
+/** Every code the API answers with (the OpenAPI document's enum). */
+export const API_ERROR_CODES = Object.keys(STATUS) as [ApiErrorCode, ...ApiErrorCode[]];
+/** The status each code is answered with. */
+export const statusOf = (code: ApiErrorCode) => STATUS[code];
 
 /**
  * The one shape of `details` for input errors, whatever found them (the route's schemas, an action's schema,
@@ -52,8 +59,14 @@ export const appErrorReply = ({ code, message, fieldErrors }: { code: ErrorCode;
 export const internalError = (requestId: string) =>
   apiError("internal", `Something went wrong. Request id: ${requestId}`, { details: { requestId } });
 
+/**
+ * The RFC 6750 challenge: `error="invalid_token"` when a token was sent but is no good, `insufficient_scope` when
+ * its role lacks the permission, no error at all when no bearer token was sent (RFC 6750 §3.1).
+ */
+export const bearerChallenge = (error?: "invalid_token" | "insufficient_scope") => `Bearer realm="keyhold"${error ? `, error="${error}"` : ""}`;
+
 /** Missing, malformed, unknown, expired and revoked tokens all get exactly this (no oracle). */
-export const unauthenticated = (headers?: Record<string, string>) =>
+export const unauthenticated = (tokenSent = false) =>
   apiError("unauthenticated", "A valid API token is required (Authorization: Bearer kh_…).", {
-    headers: { "WWW-Authenticate": 'Bearer realm="keyhold"', ...headers },
+    headers: { "WWW-Authenticate": bearerChallenge(tokenSent ? "invalid_token" : undefined) },
   });

@@ -8,8 +8,8 @@ import { createTestServiceAccount, createTestUser } from "@/lib/testing/factorie
 import { json } from "./api-reply";
 import { apiRoute, type ApiRequest } from "./route";
 
-const whoami = apiRoute({ method: "GET", path: "/api/v1/whoami", permission: null, handler: async () => json({}) });
-const create = apiRoute({ method: "POST", path: "/api/v1/service-accounts", permission: "service_accounts.create", handler: async () => json({}) });
+const whoami = apiRoute({ method: "GET", path: "/api/v1/whoami", operationId: "whoami", tag: "test", permission: null, handler: async () => json({}) });
+const create = apiRoute({ method: "POST", path: "/api/v1/service-accounts", operationId: "create", tag: "test", permission: "service_accounts.create", handler: async () => json({}) });
 
 const request = (ip: string, token?: string): ApiRequest => ({
   id: randomUUID(),

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { logError } from "@/lib/log";
-import { apiError, appErrorReply, internalError, unauthenticated, zodDetails } from "./api-error";
+import { apiError, appErrorReply, bearerChallenge, internalError, unauthenticated, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
@@ -37,17 +37,22 @@ type RouteDefinition<P extends z.ZodType | undefined, Q extends z.ZodType | unde
   method: ApiMethod;
   /** OpenAPI style: /api/v1/service-accounts/{id}. */
   path: `/api/v1/${string}`;
+  /** The OpenAPI document's operationId and tag (lib/api/v1/openapi.ts reads them from here). */
+  operationId: string;
+  tag: string;
   /** What the calling service account's role must hold, checked by the same guard as the console. */
   permission: Permission | null;
   params?: P;
   query?: Q;
   body?: B;
+  /** Also accept application/x-www-form-urlencoded bodies (RFC 7662 and RFC 7009 endpoints, which OAuth libraries call that way). */
+  form?: boolean;
   /** Whether the resource the params name is there for this caller: asked before the body is read, so an unknown id is a 404 whatever the body says. */
   found?: (params: Parsed<P>, context: ApiContext) => Promise<boolean>;
   handler: (input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, context: ApiContext) => Promise<ApiReply>;
 };
 
-export type ApiRoute = { method: ApiMethod; path: string; handle: (request: ApiRequest) => Promise<ApiReply> };
+export type ApiRoute = { method: ApiMethod; path: string; operationId: string; tag: string; handle: (request: ApiRequest) => Promise<ApiReply> };
 
 /**
  * Every /api/v1 route is built here: token authentication, per-token rate limit, the guard, strict input
@@ -63,8 +68,9 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
     // One clock reading per request (in a Next process every reading goes through Next's Date wrapper).
     const now = Date.now();
     try {
-      const auth = await authenticateToken(bearerToken(header(request, "authorization")), now);
-      if (!auth) return await refuseUnauthenticated(meta, refuse);
+      const presented = bearerToken(header(request, "authorization"));
+      const auth = await authenticateToken(presented, now);
+      if (!auth) return await refuseUnauthenticated(meta, refuse, presented !== null);
       const limit = await tokenLimiter().hit(auth.token.id, now);
       const headers = rateLimitHeaders(limit);
       if (!limit.allowed) {
@@ -76,7 +82,7 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
         authorize(auth.actor, definition.permission);
       } catch {
         refuse(403, "missing_permission", auth.actor);
-        return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers });
+        return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers: { ...headers, "WWW-Authenticate": bearerChallenge("insufficient_scope") } });
       }
       const context = { actor: auth.actor, token: auth.token, meta };
       const input = await parseInput(request, definition, context);
@@ -89,7 +95,7 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       return internalError(meta.requestId);
     }
   }
-  return { method: definition.method, path: definition.path, handle };
+  return { method: definition.method, path: definition.path, operationId: definition.operationId, tag: definition.tag, handle };
 }
 
 const header = (request: ApiRequest, name: string): string | null => {
@@ -105,14 +111,14 @@ function requestMeta(request: ApiRequest): RequestMeta {
 }
 
 /** No valid token. Past the per-address failure limit this costs no database call at all (rate-limit.ts). */
-async function refuseUnauthenticated(meta: RequestMeta, refuse: (status: number, reason: string) => void) {
+async function refuseUnauthenticated(meta: RequestMeta, refuse: (status: number, reason: string) => void, tokenSent: boolean) {
   const limit = await authFailureLimiter().fail(meta.ip);
   // One reason for the whole flood: its aggregate counts the 401s and the 429s that follow them.
   refuse(limit.allowed ? 401 : 429, "unauthenticated");
   if (!limit.allowed) {
     return apiError("rate_limited", "Too many failed authentications from this address.", { headers: rateLimitHeaders(limit) });
   }
-  return unauthenticated();
+  return unauthenticated(tokenSent);
 }
 
 /** Keyed by the token (or, without one, the client address), the reason and the route's template. */
@@ -141,7 +147,7 @@ async function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType |
   if (query && !query.success) return invalid(query.error, "Invalid query parameters.");
   let body: z.ZodSafeParseResult<unknown> | undefined;
   if (definition.body) {
-    const raw = readJson(request);
+    const raw = readBody(request, definition.form === true);
     if (raw.reply) return raw.reply;
     body = definition.body.safeParse(raw.value);
     if (!body.success) return invalid(body.error, "The request body is invalid.");
@@ -149,10 +155,18 @@ async function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType |
   return { params: params?.data, query: query?.data, body: body?.data } as { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
 }
 
-/** The body as JSON. Its size was capped while it was read (lib/api/server.ts: 413 past MAX_BODY_BYTES). */
-function readJson(request: ApiRequest): { value?: unknown; reply?: ApiReply } {
-  if (!/^application\/json\b/i.test(header(request, "content-type") ?? "")) {
-    return { reply: apiError("unsupported_media_type", "Send the body as application/json.") };
+/**
+ * The body as JSON, or (where the route allows it) form-encoded fields as an object of strings, a repeated
+ * field keeping its last value. Its size was capped while it was read (lib/api/server.ts: 413 past MAX_BODY_BYTES).
+ */
+function readBody(request: ApiRequest, form: boolean): { value?: unknown; reply?: ApiReply } {
+  const type = header(request, "content-type") ?? "";
+  if (form && /^application\/x-www-form-urlencoded\b/i.test(type)) {
+    return { value: Object.fromEntries(new URLSearchParams(request.body?.toString("utf8") ?? "")) };
+  }
+  if (!/^application\/json\b/i.test(type)) {
+    const accepted = form ? "application/x-www-form-urlencoded or application/json" : "application/json";
+    return { reply: apiError("unsupported_media_type", `Send the body as ${accepted}.`) };
   }
   try {
     return { value: JSON.parse(request.body?.toString("utf8") ?? "") };

@@ -15,9 +15,9 @@ const CSV_COLUMNS = ["id", "occurredAt", "actorType", "actorId", "actorName", "a
  * The filter's events, oldest first, read in keyset batches: memory stays flat however many there are. Read
  * with node-postgres rather than Prisma: Prisma's query engine keeps memory it has grown for large results.
  */
-export async function* auditEventBatches(filter: AuditFilter): AsyncGenerator<AuditEventRow[]> {
+export async function* auditEventBatches(filter: AuditFilter, start = 0n): AsyncGenerator<AuditEventRow[]> {
   const where = auditWhere(filter);
-  let after = 0n;
+  let after = start;
   for (;;) {
     const query = Prisma.sql`SELECT ${Prisma.raw(AUDIT_COLUMNS)} FROM "AuditEvent" WHERE ${where} AND id > ${after} ORDER BY id LIMIT ${BATCH}`;
     const { rows } = await pgPool().query<Omit<AuditEventRecord, "id"> & { id: string }>(query.text, query.values);
@@ -56,10 +56,12 @@ export function exportAuditEvents(
   meta: RequestMeta,
   /** NDJSON lines: the event as the caller's API shapes it (the console's flat row by default). */
   shape: (e: AuditEventRow) => unknown = (e) => e,
+  /** Resume: only events whose id is greater (the API's `after`). */
+  after = 0n,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const { header, row } = formatters[format](shape);
-  const batches = auditEventBatches(filter);
+  const batches = auditEventBatches(filter, after);
   let count = 0;
   return new ReadableStream({
     start(controller) {

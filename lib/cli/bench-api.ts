@@ -1,6 +1,6 @@
-// npm run bench:api: serves the production build and measures, in one run, authenticated GET /api/v1/whoami
-// against unauthenticated GET /api/health (autocannon, 32 connections, alternating rounds), and the database
-// writes whoami causes.
+// npm run bench:api: serves the production build and measures, in one run, authenticated GET /api/v1/whoami and
+// POST /api/v1/introspect (form-encoded, INTROSPECTOR token, as OAuth libraries send it) against unauthenticated
+// GET /api/health (autocannon, 32 connections, alternating rounds), and the database writes they cause.
 import { BENCH_SECRETS } from "../bench/bench-secrets";
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ import { projectRoot, say } from "./runtime";
 const PORT = 3399;
 const CONNECTIONS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-/** Health and whoami take turns, so a change in the machine's load while the benchmark runs hits both alike. */
+/** The three take turns, so a change in the machine's load while the benchmark runs hits all alike. */
 const ROUNDS = 3;
 const CLOCK_TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
@@ -30,7 +30,8 @@ const cluster = await startEmbeddedPostgres(dir);
 const databaseUrl = await createTestDatabase(cluster.url(), "keyhold_bench_api");
 const client = new pg.Client({ connectionString: databaseUrl });
 await client.connect();
-const token = await seedToken(client);
+const token = await seedToken(client, "bench", "VIEWER");
+const introspector = await seedToken(client, "bench-introspector", "INTROSPECTOR");
 // One process (no tsx wrapper), so its CPU time can be read per round.
 const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
   cwd: projectRoot,
@@ -39,16 +40,20 @@ const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], 
 });
 try {
   await waitForServer(`http://127.0.0.1:${PORT}/api/health`);
-  const run = (url: string, headers: Record<string, string> = {}, duration = SECONDS) =>
-    autocannon({ url: `http://127.0.0.1:${PORT}${url}`, connections: CONNECTIONS, duration, headers });
+  const run = (url: string, headers: Record<string, string> = {}, duration = SECONDS, body?: string) =>
+    autocannon({ url: `http://127.0.0.1:${PORT}${url}`, connections: CONNECTIONS, duration, headers, ...(body ? { method: "POST" as const, body } : {}) });
   const runHealth = (duration?: number) => run("/api/health", {}, duration);
   const runWhoami = (duration?: number) => run("/api/v1/whoami", { authorization: `Bearer ${token}` }, duration);
+  const form = { authorization: `Bearer ${introspector}`, "content-type": "application/x-www-form-urlencoded" };
+  const runIntrospect = (duration?: number) => run("/api/v1/introspect", form, duration, new URLSearchParams({ token, token_type_hint: "access_token" }).toString());
   say("warming up (3 s each)");
   await runHealth(3);
   await runWhoami(3);
+  await runIntrospect(3);
 
   const health: Round[] = [];
   const whoami: Round[] = [];
+  const introspect: Round[] = [];
   const measure = async (run: () => Promise<autocannon.Result>): Promise<Round> => {
     const before = cpuMicros(server.pid!);
     const result = await run();
@@ -59,21 +64,25 @@ try {
     say(`round ${round} of ${ROUNDS}`);
     health.push(await measure(() => runHealth()));
     whoami.push(await measure(() => runWhoami()));
+    introspect.push(await measure(() => runIntrospect()));
   }
   await new Promise((r) => setTimeout(r, 1500)); // let the last rate-limit sync land
   const writes = (await rowWrites(client)) - writesBefore;
 
   const h = summary(health);
   const w = summary(whoami);
+  const i = summary(introspect);
   const line = (name: string, r: Summary) =>
-    console.log(`${name.padEnd(24)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}`);
-  console.log(`\n${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each (req/s and p50: the median round; p99: the worst round)`);
+    console.log(`${name.padEnd(26)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${String(r.p50).padStart(4)} ms   p99 ${String(r.p99).padStart(4)} ms   CPU ${r.cpuMicros.toFixed(1).padStart(6)} µs/req   errors ${r.errors}`);
+  console.log(`\n${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each (req/s and p50: the median round; p99: the worst round; CPU: the server's user + system)`);
   line("GET /api/health", h);
   line("GET /api/v1/whoami", w);
-  const ratio = w.rps / h.rps;
-  console.log(`ratio whoami/health: ${ratio.toFixed(2)} (target ≥ 0.8)   whoami p99: ${w.p99} ms (target < 15 ms)`);
-  console.log(`server CPU per request (user + system): health ${h.cpuMicros.toFixed(1)} µs, whoami ${w.cpuMicros.toFixed(1)} µs`);
-  console.log(`database row writes during the runs: ${writes} for ${w.requests} whoami requests (${(writes / w.requests).toFixed(5)} per request)`);
+  line("POST /api/v1/introspect", i);
+  for (const [name, r] of [["whoami", w], ["introspect", i]] as const) {
+    console.log(`ratio ${name}/health: ${(r.rps / h.rps).toFixed(2)} (target ≥ 0.7)   ${name} p99: ${r.p99} ms (target < 10 ms)`);
+  }
+  const requests = w.requests + i.requests;
+  console.log(`database row writes during the runs: ${writes} for ${requests} whoami and introspect requests (${(writes / requests).toFixed(5)} per request)`);
 } finally {
   server.kill("SIGTERM");
   await client.end();
@@ -104,10 +113,13 @@ function cpuMicros(pid: number): number {
   return ((utime! + stime!) / CLOCK_TICKS_PER_SECOND) * 1e6;
 }
 
-async function seedToken(db: pg.Client): Promise<string> {
+async function seedToken(db: pg.Client, name: string, role: string): Promise<string> {
   const issued = issueToken();
-  const { rows } = await db.query(`INSERT INTO "User" (email, name, role, "passwordHash", "updatedAt") VALUES ('bench@bench.test', 'Bench', 'ADMIN', 'x', now()) RETURNING id`);
-  const account = await db.query(`INSERT INTO "ServiceAccount" (name, role, "ownerId", "updatedAt") VALUES ('bench', 'VIEWER', $1, now()) RETURNING id`, [rows[0].id]);
+  const { rows } = await db.query(
+    `INSERT INTO "User" (email, name, role, "passwordHash", "updatedAt") VALUES ('bench@bench.test', 'Bench', 'ADMIN', 'x', now())
+     ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+  );
+  const account = await db.query(`INSERT INTO "ServiceAccount" (name, role, "ownerId", "updatedAt") VALUES ($1, $2, $3, now()) RETURNING id`, [name, role, rows[0].id]);
   await db.query(`INSERT INTO "ApiToken" ("publicId", "serviceAccountId", "secretHash", hint) VALUES ($1, $2, $3, $4)`, [issued.publicId, account.rows[0].id, issued.secretHash, issued.hint]);
   return issued.value;
 }

@@ -33,4 +33,13 @@ describe("parseEnv", () => {
       /KEYHOLD_AUDIT_KEY must be at least 32 random bytes[\s\S]*KEYHOLD_AUDIT_PREVIOUS_KEYS.1: KEYHOLD_AUDIT_PREVIOUS_KEYS must be[\s\S]*KEYHOLD_AUDIT_SIGNING_KEY must be 32 random bytes \(an Ed25519 seed\)/,
     );
   });
+
+  it("takes the public URL as given (without a trailing slash), http://HOST:PORT unless set", () => {
+    expect(parseEnv(valid).KEYHOLD_PUBLIC_URL).toBe("http://127.0.0.1:3000");
+    expect(parseEnv({ ...valid, HOST: "::1", PORT: "3300" }).KEYHOLD_PUBLIC_URL).toBe("http://[::1]:3300");
+    expect(parseEnv({ ...valid, KEYHOLD_PUBLIC_URL: "https://keys.example.com/" }).KEYHOLD_PUBLIC_URL).toBe("https://keys.example.com");
+    for (const bad of ["keys.example.com", "ftp://keys.example.com", "javascript:alert(1)"]) {
+      expect(() => parseEnv({ ...valid, KEYHOLD_PUBLIC_URL: bad })).toThrow(/KEYHOLD_PUBLIC_URL must be an http/);
+    }
+  });
 });

@@ -45,9 +45,14 @@ const envSchema = z.object({
     .pipe(z.array(auditKey("KEYHOLD_AUDIT_PREVIOUS_KEYS"))),
   // The Ed25519 private key (its 32-byte seed) that signs audit checkpoints.
   KEYHOLD_AUDIT_SIGNING_KEY: keyOf("KEYHOLD_AUDIT_SIGNING_KEY", "32 random bytes (an Ed25519 seed)", (n) => n === 32),
+  // How clients reach this instance: introspection's `iss` and the OpenAPI document's server. Default http://HOST:PORT.
+  KEYHOLD_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "KEYHOLD_PUBLIC_URL must be an http:// or https:// URL" })
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
 });
 
-export type Env = z.infer<typeof envSchema>;
+export type Env = Omit<z.infer<typeof envSchema>, "KEYHOLD_PUBLIC_URL"> & { KEYHOLD_PUBLIC_URL: string };
 
 /** Parses the environment, throwing one message that lists every problem. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -57,7 +62,8 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
     throw new Error(`Keyhold's configuration is invalid:\n${lines.join("\n")}`);
   }
-  return result.data;
+  const { HOST, PORT, KEYHOLD_PUBLIC_URL } = result.data;
+  return { ...result.data, KEYHOLD_PUBLIC_URL: KEYHOLD_PUBLIC_URL ?? `http://${HOST.includes(":") ? `[${HOST}]` : HOST}:${PORT}` };
 }
 
 let cached: Env | undefined;

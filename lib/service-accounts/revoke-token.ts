@@ -1,23 +1,38 @@
 import type { z } from "zod";
 import type { ActionContext } from "@/lib/actions/run-action";
-import { actorParty } from "@/lib/auth/actor";
+import { actorParty, type ServiceAccountActor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
-import { conflictError } from "@/lib/errors";
-import { assertAccountAccess } from "./access";
+import { conflictError, notFoundError } from "@/lib/errors";
+import type { RequestMeta } from "@/lib/http/request-context";
+import { assertAccountAccess, type AccountFacts } from "./access";
 import { lockAccount } from "./lock-account";
 import { accountTarget } from "./owner";
 import type { revokeTokenSchema } from "./schemas";
 
 /** Revokes one token: it is refused from its very next use. */
-export async function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, { actor, meta }: ActionContext) {
+export function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, context: ActionContext) {
+  return revoke(tokenId, context, (account) => assertAccountAccess(context.actor, account, { action: "manage" }));
+}
+
+/**
+ * A token revoking itself (RFC 7009 through POST /api/v1/revoke): allowed whatever its role, since whoever
+ * holds it could stop using it anyway, and a leaked token should be killable by anyone who finds it.
+ */
+export function revokeOwnToken(context: { actor: ServiceAccountActor; meta: RequestMeta }) {
+  return revoke(context.actor.tokenId, context, (account) => {
+    if (!account) throw notFoundError("Token not found.");
+  });
+}
+
+async function revoke(tokenId: string, { actor, meta }: ActionContext, check: (account: AccountFacts | null) => asserts account is AccountFacts) {
   const result = await db.$transaction(async (tx) => {
     // The account first (the one lock order), then the token read again under that lock.
     const owning = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { serviceAccountId: true } });
     if (owning) await lockAccount(tx, owning.serviceAccountId);
     const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { serviceAccount: true } });
-    assertAccountAccess(actor, token?.serviceAccount ?? null, { action: "manage" });
+    check(token?.serviceAccount ?? null);
     if (token!.revokedAt) throw conflictError("This token is already revoked.");
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt, revokedById: actor.id } });

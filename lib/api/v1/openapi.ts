@@ -1,14 +1,16 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
+import { env } from "@/lib/config/env";
+import { emptyObject, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
+import { API_ROUTES } from "./routes";
 import {
   auditCheckpointResponse,
   auditEventResponse,
   auditPublicKeyResponse,
   createServiceAccountBody,
   cursorQuery,
-  errorResponse,
+  exportAuditEventsQuery,
   idParams,
-  introspectBody,
   introspectionResponse,
   listAuditEventsQuery,
   listServiceAccountsQuery,
@@ -16,116 +18,117 @@ import {
   revealedTokenResponse,
   serviceAccountDetailResponse,
   serviceAccountResponse,
+  tokenParameterBody,
   updateServiceAccountBody,
   userResponse,
   whoamiResponse,
 } from "./schemas";
 
-// The OpenAPI 3.1 document, generated from the zod schemas the route handlers validate with.
+// The OpenAPI 3.1 document, generated from the zod schemas the route handlers validate with. Each operation's
+// operationId and tag come from the route table (routes.ts); a route left undocumented stops start-up.
 
-const jsonContent = (schema: ZodType) => ({ content: { "application/json": { schema } } });
 const page = (item: ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
-// One named error schema (components.schemas.Error), referenced by every error response.
-const ErrorBody = errorResponse.meta({ id: "Error" });
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [status, { description: ERROR_TEXT[status] ?? "Error", ...jsonContent(ErrorBody) }]));
-const ERROR_TEXT: Record<number, string> = {
-  400: "Malformed JSON or URL",
-  401: "Missing, malformed, unknown, expired or revoked token",
-  403: "The token's role lacks the permission",
-  404: "Not found (also an id that is not one, or a path segment over 100 characters)",
-  409: "Conflict",
-  422: "Invalid input (code validation; code invalid_cursor for a cursor this API did not issue); details: { fieldErrors, formErrors }",
-  429: "Rate limited (see Retry-After)",
-};
-const common = errors(400, 401, 403, 429);
+const ok = (description: string, schema?: ZodType) => ({ description, headers: rateLimitHeaders(), ...(schema ? jsonContent(schema) : {}) });
+// RFC 7662 §2.1 / RFC 7009 §2.1 bodies: form-encoded as the RFCs say, or JSON.
+const tokenParameter = { required: true, content: { "application/x-www-form-urlencoded": { schema: tokenParameterBody }, "application/json": { schema: tokenParameterBody } } };
+const TAGS = [
+  { name: "Service accounts", description: "Service accounts, who calls" },
+  { name: "Tokens", description: "Regenerate, revoke and introspect API tokens" },
+  { name: "Users", description: "Console users (owners of service accounts)" },
+  { name: "Audit", description: "The hash-chained audit log and its signed checkpoints" },
+  { name: "Public", description: "Needs no token" },
+];
 
-export function openApiDocument() {
+export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "A Keyhold API token: kh_…" });
-  // Named schemas become components and are referenced by $ref.
+  const errors = registerShared(registry);
+  // Every token-authenticated operation can answer these.
+  const common = errors(401, 403, 405, 429, 500, 503);
+  const withBody = errors(400, 413, 415, 422);
   const ServiceAccount = serviceAccountResponse.meta({ id: "ServiceAccount" });
   const Token = revealedTokenResponse.meta({ id: "RevealedToken" });
   const Detail = serviceAccountDetailResponse.meta({ id: "ServiceAccountDetail" });
   const AuditEvent = auditEventResponse.meta({ id: "AuditEvent" });
-  const route = (config: RouteConfig) => registry.registerPath({ security: [{ bearer: [] }], ...config });
+  const documented = new Set<string>();
+  const route = (config: RouteConfig) => {
+    const key = `${config.method.toUpperCase()} ${config.path}`;
+    const table = API_ROUTES.find((r) => `${r.method} ${r.path}` === key);
+    if (!table) throw new Error(`${key} is documented but not in the route table`);
+    documented.add(key);
+    registry.registerPath({ operationId: table.operationId, tags: [table.tag], security: [{ bearer: [] }], ...config, responses: { ...config.responses, ...common } });
+  };
+  const publicRoute = (config: RouteConfig & { operationId: string }) =>
+    registry.registerPath({ tags: ["Public"], security: [], ...config, responses: { ...config.responses, ...errors(405, 500) } });
 
-  route({ method: "get", path: "/api/v1/whoami", summary: "The calling service account and token", responses: { 200: { description: "The caller", ...jsonContent(whoamiResponse) }, ...common } });
-  route({
-    method: "get",
-    path: "/api/v1/service-accounts",
-    summary: "List service accounts",
-    request: { query: listServiceAccountsQuery },
-    responses: { 200: { description: "A page", ...jsonContent(page(ServiceAccount)) }, ...common, ...errors(422) },
-  });
+  route({ method: "get", path: "/api/v1/whoami", summary: "The calling service account and token", responses: { 200: ok("The caller", whoamiResponse) } });
+  route({ method: "get", path: "/api/v1/service-accounts", summary: "List service accounts", request: { query: listServiceAccountsQuery }, responses: { 200: ok("A page", page(ServiceAccount)), ...errors(400, 422) } });
   route({
     method: "post",
     path: "/api/v1/service-accounts",
     summary: "Create a service account and its first token",
     request: { body: { required: true, ...jsonContent(createServiceAccountBody) } },
-    responses: { 201: { description: "Created; token.value is shown only here", ...jsonContent(z.object({ serviceAccount: Detail, token: Token })) }, ...common, ...errors(400, 409, 422) },
+    responses: { 201: ok("Created; token.value is shown only here", z.object({ serviceAccount: Detail, token: Token })), ...withBody, ...errors(409) },
   });
-  route({ method: "get", path: "/api/v1/service-accounts/{id}", summary: "Get a service account", request: { params: idParams }, responses: { 200: { description: "The account and its tokens", ...jsonContent(z.object({ serviceAccount: Detail })) }, ...common, ...errors(404) } });
+  route({ method: "get", path: "/api/v1/service-accounts/{id}", summary: "Get a service account", request: { params: idParams }, responses: { 200: ok("The account and its tokens", z.object({ serviceAccount: Detail })), ...errors(400, 404) } });
   route({
     method: "patch",
     path: "/api/v1/service-accounts/{id}",
     summary: "Update description, role or owner",
-    request: { params: idParams, body: { required: true, ...jsonContent(updateServiceAccountBody) } },
-    responses: { 200: { description: "Updated", ...jsonContent(z.object({ serviceAccount: Detail })) }, ...common, ...errors(400, 404, 422) },
+    request: { params: idParams, body: { required: true, ...jsonContent(updateServiceAccountBody.meta({ minProperties: 1 })) } },
+    responses: { 200: ok("Updated", z.object({ serviceAccount: Detail })), ...withBody, ...errors(404, 409) },
   });
-  route({ method: "delete", path: "/api/v1/service-accounts/{id}", summary: "Delete a service account and all its tokens", request: { params: idParams }, responses: { 204: { description: "Deleted" }, ...common, ...errors(404) } });
+  route({ method: "delete", path: "/api/v1/service-accounts/{id}", summary: "Delete a service account and all its tokens", request: { params: idParams }, responses: { 204: { description: "Deleted", headers: rateLimitHeaders() }, ...errors(400, 404, 409) } });
   route({
     method: "post",
     path: "/api/v1/service-accounts/{id}/tokens",
     summary: "Regenerate the token",
     request: { params: idParams, body: { required: true, ...jsonContent(regenerateTokenBody) } },
-    responses: { 201: { description: "The new token; value is shown only here", ...jsonContent(z.object({ token: Token })) }, ...common, ...errors(400, 404, 422) },
+    responses: { 201: ok("The new token; value is shown only here", z.object({ token: Token })), ...withBody, ...errors(404, 409) },
   });
-  route({ method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke one token", request: { params: idParams }, responses: { 200: { description: "Revoked", ...jsonContent(z.object({ token: z.object({ id: z.uuid(), revoked: z.literal(true) }) })) }, ...common, ...errors(404, 409) } });
-  route({ method: "get", path: "/api/v1/users", summary: "List users (for picking owners)", request: { query: cursorQuery }, responses: { 200: { description: "A page of users", ...jsonContent(page(userResponse)) }, ...common, ...errors(422) } });
+  route({ method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke one token by its id", request: { params: idParams }, responses: { 200: ok("Revoked", z.object({ token: z.object({ id: z.uuid(), revoked: z.literal(true) }) })), ...errors(400, 404, 409) } });
+  route({ method: "get", path: "/api/v1/users", summary: "List users (for picking owners)", request: { query: cursorQuery }, responses: { 200: ok("A page of users", page(userResponse)), ...errors(400, 422) } });
   route({
     method: "get",
     path: "/api/v1/audit-events",
     summary: "List audit events, newest first",
-    request: { query: listAuditEventsQuery },
-    responses: {
-      200: {
-        description: "A page of events; with format=ndjson, every matching event, one per line",
-        content: { "application/json": { schema: page(AuditEvent) }, "application/x-ndjson": { schema: AuditEvent } },
-      },
-      ...common,
-      ...errors(422),
-    },
+    description: "`format=ndjson` is a deprecated alias of `GET /api/v1/audit-events/export` (exportAuditEvents); it keeps working.",
+    request: { query: listAuditEventsQuery.extend({ format: z.literal("json").optional().describe("Deprecated; only json is documented (ndjson: use exportAuditEvents)") }) },
+    responses: { 200: ok("A page of events", page(AuditEvent)), ...errors(400, 422) },
+  });
+  route({
+    method: "get",
+    path: "/api/v1/audit-events/export",
+    summary: "Export audit events as NDJSON, oldest first",
+    description: "Every matching event, one JSON object (an AuditEvent) per line, streamed. To resume an interrupted pull, pass the last id received as `after`. The export is itself audited (audit.exported).",
+    request: { query: exportAuditEventsQuery },
+    responses: { 200: { description: "One AuditEvent per line", headers: rateLimitHeaders(), content: { "application/x-ndjson": { schema: AuditEvent } } }, ...errors(400, 422) },
   });
   route({
     method: "post",
     path: "/api/v1/introspect",
-    summary: "RFC 7662 token introspection",
-    request: { body: { required: true, ...jsonContent(introspectBody) } },
-    responses: { 200: { description: "{ active: false } for any token that is not active", ...jsonContent(introspectionResponse) }, ...common, ...errors(400, 422) },
+    summary: "RFC 7662 token introspection (INTROSPECTOR token as Bearer)",
+    request: { body: tokenParameter },
+    responses: { 200: ok('{ "active": false } alone for any token that is not active', introspectionResponse), ...withBody },
   });
   route({
-    method: "get",
-    path: "/api/v1/audit-checkpoints",
-    summary: "List signed audit checkpoints, newest first",
-    request: { query: cursorQuery },
-    responses: { 200: { description: "A page of checkpoints", ...jsonContent(page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))) }, ...common, ...errors(422) },
+    method: "post",
+    path: "/api/v1/revoke",
+    summary: "RFC 7009 token revocation",
+    description: "Any valid token may revoke itself; other tokens as the access rule allows (an ADMIN token any). The answer is 200 whether or not anything was revoked.",
+    request: { body: tokenParameter },
+    responses: { 200: ok("Done (or nothing to do)", emptyObject), ...withBody },
   });
-  registry.registerPath({
-    method: "get",
-    path: "/api/v1/audit-checkpoints/public-key",
-    summary: "The Ed25519 public key that signs audit checkpoints (no authentication)",
-    responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } },
-  });
-  registry.registerPath({
-    method: "get",
-    path: "/api/health",
-    summary: "Health check (no authentication)",
-    responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } },
-  });
+  route({ method: "get", path: "/api/v1/audit-checkpoints", summary: "List signed audit checkpoints, newest first", request: { query: cursorQuery }, responses: { 200: ok("A page of checkpoints", page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))), ...errors(400, 422) } });
+  publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
+  publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
 
+  const missing = API_ROUTES.filter((r) => !documented.has(`${r.method} ${r.path}`));
+  if (missing.length) throw new Error(`undocumented routes: ${missing.map((r) => `${r.method} ${r.path}`).join(", ")}`);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
-    info: { title: "Keyhold API", version: "1.0.0", description: "Service accounts, API tokens and their audit trail." },
+    info: { title: "Keyhold API", version: "1.0.0", description: "Service accounts, API tokens and their audit trail.", license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" } },
+    servers: [{ url: publicUrl }],
+    tags: TAGS,
   });
 }

@@ -1,32 +1,31 @@
 import { apiError } from "@/lib/api/api-error";
 import { json } from "@/lib/api/api-reply";
-import { authenticateToken } from "@/lib/api/authenticate-token";
 import { apiRoute } from "@/lib/api/route";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
-import { actorParty } from "@/lib/auth/actor";
 import { listCheckpoints } from "@/lib/audit/checkpoints/find-checkpoints";
-import { EXPORT_CONTENT_TYPES, exportAuditEvents } from "@/lib/audit/export-audit-events";
-import { apiEvent, listAuditEvents, toAuditFilter } from "./audit-events";
+import { exportViaApi, listAuditEvents } from "./audit-events";
 import {
   createServiceAccountBody,
   cursorQuery,
   idParams,
-  introspectBody,
+  exportAuditEventsQuery,
   listAuditEventsQuery,
   listServiceAccountsQuery,
   regenerateTokenBody,
+  tokenParameterBody,
   updateServiceAccountBody,
 } from "./schemas";
 import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, regenerateViaApi, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
+import { introspect, revokeByValue } from "./tokens";
 import { listUsers } from "./users";
-
-const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /** Every token-authenticated endpoint. lib/api/server.ts serves them; lib/api/v1/openapi.ts documents them. */
 export const API_ROUTES = [
   apiRoute({
     method: "GET",
     path: "/api/v1/whoami",
+    operationId: "whoami",
+    tag: "Service accounts",
     permission: null,
     handler: async (_input, { actor, token }) =>
       json({
@@ -38,6 +37,8 @@ export const API_ROUTES = [
   apiRoute({
     method: "GET",
     path: "/api/v1/service-accounts",
+    operationId: "listServiceAccounts",
+    tag: "Service accounts",
     permission: "service_accounts.read_own",
     query: listServiceAccountsQuery,
     handler: async ({ query }, caller) => json(await listServiceAccounts(caller, query)),
@@ -45,6 +46,8 @@ export const API_ROUTES = [
   apiRoute({
     method: "POST",
     path: "/api/v1/service-accounts",
+    operationId: "createServiceAccount",
+    tag: "Service accounts",
     permission: "service_accounts.create",
     body: createServiceAccountBody,
     handler: ({ body }, caller) => createViaApi(caller, body),
@@ -52,6 +55,8 @@ export const API_ROUTES = [
   apiRoute({
     method: "GET",
     path: "/api/v1/service-accounts/{id}",
+    operationId: "getServiceAccount",
+    tag: "Service accounts",
     permission: "service_accounts.read_own",
     params: idParams,
     handler: async ({ params }, caller) => {
@@ -62,6 +67,8 @@ export const API_ROUTES = [
   apiRoute({
     method: "PATCH",
     path: "/api/v1/service-accounts/{id}",
+    operationId: "updateServiceAccount",
+    tag: "Service accounts",
     permission: "service_accounts.manage_own",
     params: idParams,
     found: ({ id }, caller) => serviceAccountVisible(caller, id, serviceAccountActions.update),
@@ -71,6 +78,8 @@ export const API_ROUTES = [
   apiRoute({
     method: "DELETE",
     path: "/api/v1/service-accounts/{id}",
+    operationId: "deleteServiceAccount",
+    tag: "Service accounts",
     permission: "service_accounts.manage_own",
     params: idParams,
     handler: ({ params }, caller) => deleteViaApi(caller, params.id),
@@ -80,6 +89,8 @@ export const API_ROUTES = [
   apiRoute({
     method: "POST",
     path: "/api/v1/service-accounts/{id}/tokens",
+    operationId: "regenerateToken",
+    tag: "Tokens",
     permission: "service_accounts.manage_own",
     params: idParams,
     found: ({ id }, caller) => serviceAccountVisible(caller, id, serviceAccountActions.regenerate),
@@ -89,6 +100,8 @@ export const API_ROUTES = [
   apiRoute({
     method: "POST",
     path: "/api/v1/tokens/{id}/revoke",
+    operationId: "revokeTokenById",
+    tag: "Tokens",
     permission: "service_accounts.manage_own",
     params: idParams,
     handler: ({ params }, caller) => revokeViaApi(caller, params.id),
@@ -97,50 +110,63 @@ export const API_ROUTES = [
   apiRoute({
     method: "GET",
     path: "/api/v1/users",
+    operationId: "listUsers",
+    tag: "Users",
     permission: "users.read",
     query: cursorQuery,
     handler: async ({ query }) => json(await listUsers(query)),
   }),
 
-  /** A page of events (cursor), or with format=ndjson every matching event streamed, as the console's export. */
+  /** A page of events (cursor). format=ndjson: the export below (a deprecated alias). */
   apiRoute({
     method: "GET",
     path: "/api/v1/audit-events",
+    operationId: "listAuditEvents",
+    tag: "Audit",
     permission: "audit.read",
     query: listAuditEventsQuery,
-    handler: async ({ query }, { actor, meta }) => {
-      if (query.format === "json") return json(await listAuditEvents(query));
-      const stream = exportAuditEvents("ndjson", toAuditFilter(query), actorParty(actor), meta, apiEvent);
-      return { status: 200, body: stream, headers: { "Content-Type": EXPORT_CONTENT_TYPES.ndjson } };
-    },
+    handler: async ({ query }, caller) => (query.format === "json" ? json(await listAuditEvents(query)) : exportViaApi(caller, query)),
+  }),
+  /** Every matching event, oldest first, streamed as NDJSON (SIEM pulls); `after` resumes after an event id. */
+  apiRoute({
+    method: "GET",
+    path: "/api/v1/audit-events/export",
+    operationId: "exportAuditEvents",
+    tag: "Audit",
+    permission: "audit.read",
+    query: exportAuditEventsQuery,
+    handler: async ({ query }, caller) => exportViaApi(caller, query),
   }),
 
   /** RFC 7662 token introspection: how the user's other services check a Keyhold token. */
   apiRoute({
     method: "POST",
     path: "/api/v1/introspect",
+    operationId: "introspectToken",
+    tag: "Tokens",
     permission: "tokens.introspect",
-    body: introspectBody,
-    handler: async ({ body }) => {
-      const found = await authenticateToken(body.token);
-      if (!found) return json({ active: false });
-      return json({
-        active: true,
-        sub: found.actor.id,
-        client_name: found.actor.name,
-        role: found.actor.role,
-        token_id: found.token.id,
-        token_type: "Bearer",
-        iat: seconds(found.token.createdAt),
-        ...(found.token.expiresAt ? { exp: seconds(found.token.expiresAt) } : {}),
-      });
-    },
+    body: tokenParameterBody,
+    form: true,
+    handler: ({ body }) => introspect(body.token),
+  }),
+  /** RFC 7009 token revocation: any valid token may call it (what it may revoke is the access rule's). */
+  apiRoute({
+    method: "POST",
+    path: "/api/v1/revoke",
+    operationId: "revokeToken",
+    tag: "Tokens",
+    permission: null,
+    body: tokenParameterBody,
+    form: true,
+    handler: ({ body }, caller) => revokeByValue(caller, body.token),
   }),
 
   /** Signed audit checkpoints, newest first. Their public key: GET /api/v1/audit-checkpoints/public-key (no token). */
   apiRoute({
     method: "GET",
     path: "/api/v1/audit-checkpoints",
+    operationId: "listAuditCheckpoints",
+    tag: "Audit",
     permission: "audit.read",
     query: cursorQuery,
     handler: async ({ query }) => json(await listCheckpoints(query)),

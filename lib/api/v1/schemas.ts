@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { HUMAN_ROLES, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
+import { API_ERROR_CODES } from "@/lib/api/api-error";
 import { AUDIT_ACTIONS } from "@/lib/audit/actions";
 import { checkpointFileSchema } from "@/lib/audit/checkpoints/checkpoint-statement";
 import { ActorType, AuditResult, UserStatus } from "@/lib/db/generated/enums";
@@ -8,6 +9,7 @@ import { searchTextSchema } from "@/lib/lists/list-params";
 import { descriptionSchema, serviceAccountNameSchema, serviceAccountRoleSchema } from "@/lib/service-accounts/schemas";
 import { TOKEN_STATUSES } from "@/lib/tokens/token-status";
 import { boundedDateTime } from "@/lib/validation/dates";
+import { int64Id } from "@/lib/validation/ids";
 import { singleLineText } from "@/lib/validation/text";
 
 // The API's request and response shapes. Field rules come from the console's schemas (lib/*/schemas.ts);
@@ -47,7 +49,14 @@ export const regenerateTokenBody = z.strictObject({
     .describe("Until when the previous token keeps working (at most a year ahead, never after its own expiry); null: it stops now"),
 });
 
-export const introspectBody = z.strictObject({ token: singleLineText().max(200) });
+/**
+ * RFC 7662 §2.1 and RFC 7009 §2.1: `token`, form-encoded (JSON accepted too). Not strict: the RFCs require
+ * unknown parameters (token_type_hint, a client_id some clients add) to be ignored.
+ */
+export const tokenParameterBody = z.object({
+  token: singleLineText().max(200).describe("The token to check or revoke"),
+  token_type_hint: z.string().optional().describe("Ignored: Keyhold has one kind of token"),
+});
 
 export const cursorQuery = cursorParamsSchema;
 
@@ -57,7 +66,15 @@ export const listAuditEventsQuery = cursorParamsSchema.extend({
   target: singleLineText().trim().max(200).optional().describe("Target id, or part of its name"),
   since: boundedDateTime().optional(),
   until: boundedDateTime().optional(),
-  format: z.enum(["json", "ndjson"]).default("json").describe("ndjson: every matching event, oldest first, streamed (for SIEM pulls)"),
+  format: z
+    .enum(["json", "ndjson"])
+    .default("json")
+    .describe("Deprecated: ndjson streams every matching event, oldest first, as GET /api/v1/audit-events/export does (use that)"),
+});
+
+const auditFilterQuery = listAuditEventsQuery.pick({ actor: true, action: true, target: true, since: true, until: true });
+export const exportAuditEventsQuery = auditFilterQuery.extend({
+  after: int64Id().optional().describe("Resume: only events with an id greater than this one (the last id you received)"),
 });
 
 const owner = z.object({ id: z.uuid(), name: z.string(), email: z.string(), status: z.enum(UserStatus).describe("DISABLED: the owner left; the account keeps working unless policy suspends it") });
@@ -95,9 +112,12 @@ export const validationDetailsSchema = z.strictObject({
 });
 export const errorResponse = z.strictObject({
   error: z.strictObject({
-    code: z.string().describe("Stable: validation, invalid_cursor, unauthenticated, forbidden, not_found, conflict, rate_limited, bad_request, …"),
-    message: z.string(),
-    details: z.union([validationDetailsSchema, z.strictObject({ requestId: z.string() })]).optional(),
+    code: z.enum(API_ERROR_CODES).describe("Stable; the HTTP status follows from it"),
+    message: z.string().describe("For people; may change"),
+    details: z
+      .union([validationDetailsSchema, z.strictObject({ requestId: z.string().describe("Quote it when reporting a 500") })])
+      .optional()
+      .describe("Input errors (422, 409 on a field, 403 on a field): fieldErrors and formErrors. A 500: the request id."),
   }),
 });
 
@@ -119,16 +139,22 @@ export const auditEventResponse = z.object({
   metadata: z.unknown(),
   hash: z.string().describe("HMAC-SHA-256 under the audit key (plain SHA-256 for events from before keys) of the previous event's hash and this event: the hash chain"),
 });
-export const introspectionResponse = z.object({
-  active: z.boolean(),
-  sub: z.uuid().optional().describe("The service account"),
-  client_name: z.string().optional(),
-  role: z.enum(SERVICE_ACCOUNT_ROLES).optional(),
-  token_id: z.uuid().optional(),
-  token_type: z.literal("Bearer").optional(),
-  iat: z.number().int().optional(),
-  exp: z.number().int().optional().describe("Absent: the token does not expire"),
+/** RFC 7662 §2.2: an inactive token (unknown, revoked, expired, malformed) gets `{ "active": false }` and nothing else. */
+export const activeIntrospectionResponse = z.object({
+  active: z.literal(true),
+  scope: z.string().describe("Space-separated scopes; empty until Keyhold has scopes"),
+  client_id: z.uuid().describe("The service account"),
+  username: z.string().describe("The service account's name"),
+  token_type: z.literal("Bearer"),
+  iat: z.number().int().describe("Issued at (seconds since the epoch)"),
+  nbf: z.number().int().describe("Valid from: the same as iat"),
+  exp: z.number().int().optional().describe("Expires at; absent: the token does not expire"),
+  sub: z.uuid().describe("The service account (as client_id)"),
+  iss: z.string().describe("This Keyhold (KEYHOLD_PUBLIC_URL)"),
+  jti: z.uuid().describe("The token's id"),
+  role: z.enum(SERVICE_ACCOUNT_ROLES).describe("Keyhold extension: the service account's role"),
 });
+export const introspectionResponse = z.union([z.strictObject({ active: z.literal(false) }), activeIntrospectionResponse]);
 
 // Signed audit checkpoints (lib/audit/checkpoints): the list, and the public key that verifies them.
 export const auditCheckpointResponse = checkpointFileSchema.omit({ publicKey: true });
