@@ -24,6 +24,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   invalid_cursor: 422,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 /**
@@ -51,6 +52,10 @@ export const appErrorReply = ({ code, message, fieldErrors }: { code: ErrorCode;
 /** An unexpected error: the request id (for the logs) is all the caller learns. */
 export const internalError = (requestId: string) =>
   apiError("internal", `Something went wrong. Request id: ${requestId}`, { details: { requestId } });
+
+/** The database is unreachable, overloaded or too slow (lib/db/errors.ts): try again shortly. */
+export const unavailableError = (retryAfterSeconds: number) =>
+  apiError("unavailable", "The service is temporarily unavailable. Try again shortly.", { headers: { "Retry-After": String(retryAfterSeconds) } });
 
 /** Missing, malformed, unknown, expired and revoked tokens all get exactly this (no oracle). */
 export const unauthenticated = (headers?: Record<string, string>) =>

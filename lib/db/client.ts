@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/config/env";
 import { PrismaClient } from "./generated/client";
+import { boundedPoolConfig } from "./pool-options";
 
 export type { Prisma } from "./generated/client";
 export type Db = PrismaClient;
@@ -10,7 +11,13 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 const globalForDb = globalThis as unknown as { keyholdDb?: PrismaClient };
 
 function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 }) });
+  const { DATABASE_URL, KEYHOLD_DB_TIMEOUT_MS: timeoutMs } = env();
+  return new PrismaClient({
+    adapter: new PrismaPg(boundedPoolConfig(DATABASE_URL, 20, timeoutMs)),
+    // Waiting for a transaction's connection and running it share the same bound (lib/db/errors.ts turns
+    // their expiry, P2028, into 503).
+    transactionOptions: { maxWait: timeoutMs, timeout: timeoutMs },
+  });
 }
 
 /** The shared Prisma client, created on first use. */

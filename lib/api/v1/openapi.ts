@@ -123,6 +123,18 @@ export function openApiDocument() {
     summary: "Health check (no authentication)",
     responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } },
   });
+  registry.registerPath({
+    method: "get",
+    path: "/api/health/ready",
+    summary: "Readiness check for load balancers (no authentication): 503 while the database is unreachable or migrations are pending",
+    responses: {
+      200: { description: "Ready", ...jsonContent(z.object({ status: z.literal("ready") })) },
+      503: {
+        description: "Not ready (Retry-After set)",
+        ...jsonContent(z.object({ status: z.literal("unavailable"), reason: z.enum(["database_unreachable", "migrations_pending"]), pending: z.array(z.string()).optional() })),
+      },
+    },
+  });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
