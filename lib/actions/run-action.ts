@@ -53,7 +53,7 @@ export async function runAction<Schema extends z.ZodType, Result>(
 function toActionError(error: unknown, requestId: string): ActionError {
   if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   if (isDatabaseUnavailable(error)) {
-    logRepeatedError("server action: database unavailable", error, { requestId });
+    logRepeatedError("action failed: database unavailable", error, { requestId });
     return { code: "unavailable", message: "Keyhold is temporarily unavailable. Please try again in a few seconds.", requestId };
   }
   logError("server action failed", error, { requestId });

@@ -7,7 +7,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
-import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from "@/lib/db/errors";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { logError, logRepeatedError } from "@/lib/log";
 import { apiError, appErrorReply, internalError, unauthenticated, unavailableError, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
@@ -99,7 +99,7 @@ export function unexpectedErrorReply(error: unknown, fields: { requestId: string
   if (error instanceof AppError) return appErrorReply(error);
   if (isDatabaseUnavailable(error)) {
     logRepeatedError("api request: database unavailable", error, fields);
-    return unavailableError(RETRY_AFTER_SECONDS);
+    return unavailableError();
   }
   logError("api request failed", error, fields);
   return internalError(fields.requestId);
