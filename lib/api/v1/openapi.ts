@@ -37,8 +37,9 @@ const ERROR_TEXT: Record<number, string> = {
   409: "Conflict",
   422: "Invalid input (code validation; code invalid_cursor for a cursor this API did not issue); details: { fieldErrors, formErrors }",
   429: "Rate limited (see Retry-After)",
+  503: "Database unreachable, overloaded or too slow: code unavailable; retry after Retry-After seconds",
 };
-const common = errors(400, 401, 403, 429);
+const common = errors(400, 401, 403, 429, 503);
 
 export function openApiDocument() {
   const registry = new OpenAPIRegistry();
