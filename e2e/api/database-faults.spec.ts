@@ -7,11 +7,14 @@ import config from "../../playwright.config";
 import { startAppInstances, type AppInstances } from "../../lib/testing/app-instances";
 import { startFaultyCluster, type FaultyCluster } from "../../lib/testing/postgres-faults";
 import { createTestDatabase } from "../../lib/testing/test-database";
+import { hashPassword } from "../../lib/auth/password";
 import { issueToken } from "../../lib/tokens/token-format";
+import { signIn } from "../support/fixtures";
 
 const TIMEOUT_MS = 2_000; // KEYHOLD_DB_TIMEOUT_MS of these instances
 const SLACK_MS = 1_500;
 const ACCOUNTS = 200;
+const ADMIN = { email: "faults@e2e.test", password: "faults-e2e-password-1" };
 
 let cluster: FaultyCluster;
 let app: AppInstances;
@@ -95,14 +98,22 @@ test("PostgreSQL frozen: 503 within the bound, /api/health 200, /api/health/read
   await expectRecovered();
 });
 
-test("PostgreSQL stopped: the same answers; both instances recover when it is started again", async () => {
+test("PostgreSQL stopped: the same answers, a friendly console page; both instances recover when it is started again", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: app.urls[0] });
+  const page = await context.newPage();
+  await signIn(page, ADMIN);
   await cluster.stop();
   try {
     await expectUnavailable("stopped");
+    await page.goto("/admin/api-tokens");
+    await expect(page.getByRole("heading", { name: "Keyhold could not load this page" })).toBeVisible();
   } finally {
     await cluster.restart();
   }
   await expectRecovered();
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "API Tokens" })).toBeVisible();
+  await context.close();
 });
 
 /** An ADMIN user with an ADMIN service account and its token, and the accounts the regenerations act on. */
@@ -111,7 +122,10 @@ async function seed(databaseUrl: string) {
   await client.connect();
   try {
     const issued = issueToken();
-    const user = await client.query(`INSERT INTO "User" (email, name, role, "passwordHash", "updatedAt") VALUES ('faults@e2e.test', 'Faults', 'ADMIN', 'x', now()) RETURNING id`);
+    const user = await client.query(`INSERT INTO "User" (email, name, role, "passwordHash", "updatedAt") VALUES ($1, 'Faults', 'ADMIN', $2, now()) RETURNING id`, [
+      ADMIN.email,
+      await hashPassword(ADMIN.password),
+    ]);
     const owner = user.rows[0].id as string;
     const admin = await client.query(`INSERT INTO "ServiceAccount" (name, role, "ownerId", "updatedAt") VALUES ('faults-admin', 'ADMIN', $1, now()) RETURNING id`, [owner]);
     await client.query(`INSERT INTO "ApiToken" ("publicId", "serviceAccountId", "secretHash", hint) VALUES ($1, $2, $3, $4)`, [issued.publicId, admin.rows[0].id, issued.secretHash, issued.hint]);
