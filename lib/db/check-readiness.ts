@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { env } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "./errors";
 import { readMigrations } from "./migrate";
@@ -10,7 +11,6 @@ const PROBE_TIMEOUT_MS = 2_000;
 const CACHE_MS = 1_000;
 
 let cached: { at: number; value: Promise<Readiness> } | undefined;
-let onDisk: Promise<string[]> | undefined;
 
 /**
  * Whether this instance can serve: the database answers within the probe timeout and every migration on disk
@@ -18,17 +18,17 @@ let onDisk: Promise<string[]> | undefined;
  * reused for a second, so a probe flood costs one query a second.
  */
 export function checkReadiness(now = Date.now()): Promise<Readiness> {
-  if (!cached || now - cached.at >= CACHE_MS) cached = { at: now, value: probe() };
+  if (!cached || now - cached.at >= CACHE_MS) cached = { at: now, value: probeReadiness(pgPool(), Math.min(PROBE_TIMEOUT_MS, env().KEYHOLD_DB_TIMEOUT_MS)) };
   return cached.value;
 }
 
-async function probe(): Promise<Readiness> {
-  onDisk ??= readMigrations().then((migrations) => migrations.map((m) => m.name));
-  const timeout = Math.min(PROBE_TIMEOUT_MS, env().KEYHOLD_DB_TIMEOUT_MS);
+/** One probe of `pool`'s database against the migrations in `dir`, waiting at most `timeout` ms. */
+export async function probeReadiness(pool: pg.Pool, timeout: number, dir?: string): Promise<Readiness> {
+  const onDisk = readMigrations(dir).then((migrations) => migrations.map((m) => m.name));
   let timer: NodeJS.Timeout | undefined;
   try {
     const applied = await Promise.race([
-      appliedMigrations(),
+      appliedMigrations(pool),
       new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error("Query read timeout")), timeout))),
     ]);
     const pending = (await onDisk).filter((name) => !applied.has(name));
@@ -43,8 +43,8 @@ async function probe(): Promise<Readiness> {
   }
 }
 
-async function appliedMigrations(): Promise<Set<string>> {
-  const { rows } = await pgPool().query<{ migration_name: string }>(
+async function appliedMigrations(pool: pg.Pool): Promise<Set<string>> {
+  const { rows } = await pool.query<{ migration_name: string }>(
     `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
   );
   return new Set(rows.map((row) => row.migration_name));
