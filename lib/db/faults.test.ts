@@ -31,6 +31,17 @@ async function failure(call: () => Promise<unknown>) {
 }
 
 describe("a database that is frozen, stopped or overloaded", () => {
+  it("every connection carries the server-side bounds (statement, idle in transaction)", async () => {
+    const client = createBoundedClient(url, TIMEOUT_MS);
+    try {
+      const [row] = await client.$queryRaw<{ statement: string; idle: string }[]>`
+        SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`;
+      expect(row).toEqual({ statement: "1s", idle: "1s" });
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
   it("frozen: queries and transactions give up within the bound with an 'unavailable' error, and work again after", async () => {
     const client = createBoundedClient(url, TIMEOUT_MS);
     try {
