@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { describe, expect, inject, it } from "vitest";
 import { AuthFailureLimiter, TokenRateLimiter } from "./rate-limit";
 
 // Each TokenRateLimiter stands for one instance: its own memory, the shared PostgreSQL store.
@@ -47,6 +49,22 @@ describe("the per-token rate limit (PostgreSQL store, reservations)", () => {
     store.penalty = (k, p) => (reservations.push(p), penalty(k, p));
     for (let i = 0; i < 1100; i++) await limiter.hit(key);
     expect(reservations).toEqual(Array(100).fill(10));
+  });
+});
+
+describe("the per-token rate limit without its store", () => {
+  it("falls back to counting in this instance's memory, at once, when PostgreSQL cannot be reached", async () => {
+    const unreachable = new URL(inject("databaseUrl"));
+    unreachable.port = "1"; // nothing listens there
+    const pool = new pg.Pool({ connectionString: unreachable.toString(), connectionTimeoutMillis: 1_000 });
+    try {
+      const started = performance.now();
+      const answers = await allowedOf([new TokenRateLimiter(5, pool)], randomUUID(), 1, 8);
+      expect(answers).toBe(5);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    } finally {
+      await pool.end();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
@@ -11,8 +12,8 @@ const INSURANCE_MS = 5_000;
 
 export type LimitState = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
-const limiter = (keyPrefix: string, points: number, options: { inMemoryBlockOnConsumed?: number } = {}) =>
-  new RateLimiterPostgres({ storeClient: pgPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS, ...options });
+const limiter = (keyPrefix: string, points: number, options: { inMemoryBlockOnConsumed?: number; pool?: pg.Pool } = {}) =>
+  new RateLimiterPostgres({ storeClient: options.pool ?? pgPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS, ...options });
 
 /** This instance's share of one token's current window: points reserved in the store, and how many it served. */
 type Window = { resetAt: number; granted: number; used: number; shared: number; exhausted: boolean; reserving?: Promise<void> };
@@ -34,8 +35,12 @@ export class TokenRateLimiter {
   private readonly chunk: number;
   private storeFailedAt = -Infinity;
 
-  constructor(readonly points: number) {
-    this.store = limiter("api-token", points);
+  /** `pool`: the store's connections (the shared pool unless a test gives another). */
+  constructor(
+    readonly points: number,
+    pool?: pg.Pool,
+  ) {
+    this.store = limiter("api-token", points, { pool });
     this.insurance = new RateLimiterMemory({ keyPrefix: "api-token", points, duration: WINDOW_SECONDS });
     this.chunk = Math.max(1, Math.floor(points / RESERVATIONS_PER_WINDOW));
   }
