@@ -1,5 +1,5 @@
 // Expected errors: each has a stable code, a message fit for the user, and (validation) field errors.
-export type ErrorCode = "validation" | "invalid_cursor" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "internal";
+export type ErrorCode = "validation" | "invalid_cursor" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "internal" | "unavailable";
 export type FieldErrors = Record<string, string[]>;
 
 /**

@@ -4,7 +4,8 @@ import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
 import { AppError, validationError, type ActionError, type ActionResult } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
-import { logError } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { logError, logRepeatedError } from "@/lib/log";
 import { recordActionRefusal } from "./record-action-refusal";
 
 export type ActionContext = { actor: Actor; meta: RequestMeta };
@@ -51,6 +52,10 @@ export async function runAction<Schema extends z.ZodType, Result>(
 
 function toActionError(error: unknown, requestId: string): ActionError {
   if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (isDatabaseUnavailable(error)) {
+    logRepeatedError("action failed: database unavailable", error, { requestId });
+    return { code: "unavailable", message: "Keyhold is temporarily unavailable. Please try again in a few seconds.", requestId };
+  }
   logError("server action failed", error, { requestId });
   return { code: "internal", message: `Something went wrong. Request id: ${requestId}`, requestId };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RETRY_AFTER_SECONDS } from "@/lib/db/errors";
 import type { ErrorCode, FieldErrors } from "@/lib/errors";
 import type { ApiReply } from "./api-reply";
 
@@ -48,6 +49,8 @@ export function zodDetails(error: z.ZodError): ValidationDetails {
 
 /** The one error body of the API: { error: { code, message, details? } }. */
 export function apiError(code: ApiErrorCode, message: string, { details, headers }: { details?: unknown; headers?: Record<string, string> } = {}): ApiReply {
+  // However the database's unavailability reached the reply (a route, or an action's result): when to retry.
+  if (code === "unavailable") headers = { "Retry-After": String(RETRY_AFTER_SECONDS), ...headers };
   return { status: STATUS[code], body: { error: { code, message, ...(details === undefined ? {} : { details }) } }, headers };
 }
 
@@ -64,6 +67,9 @@ export const internalError = (requestId: string) =>
  * its role lacks the permission, no error at all when no bearer token was sent (RFC 6750 §3.1).
  */
 export const bearerChallenge = (error?: "invalid_token" | "insufficient_scope") => `Bearer realm="keyhold"${error ? `, error="${error}"` : ""}`;
+
+/** The database is unreachable, overloaded or too slow (lib/db/errors.ts): try again shortly. */
+export const unavailableError = () => apiError("unavailable", "Keyhold is temporarily unavailable. Please try again in a few seconds.");
 
 /** Missing, malformed, unknown, expired and revoked tokens all get exactly this (no oracle). */
 export const unauthenticated = (tokenSent = false) =>

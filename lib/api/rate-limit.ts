@@ -1,66 +1,99 @@
-import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import type pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/config/env";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { pgPool } from "@/lib/db/pool";
 
 const WINDOW_SECONDS = 60;
-const SYNC_EVERY_MS = 1_000;
+/** A token's limit is handed out in at most this many reservations per window (see TokenRateLimiter). */
+const RESERVATIONS_PER_WINDOW = 100;
+/** After the store failed, this instance counts alone for this long before asking it again. */
+const INSURANCE_MS = 5_000;
 
 export type LimitState = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
-const limiter = (keyPrefix: string, points: number, options: { inMemoryBlockOnConsumed?: number } = {}) =>
-  new RateLimiterPostgres({ storeClient: pgPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS, ...options });
+const limiter = (keyPrefix: string, points: number, options: { inMemoryBlockOnConsumed?: number; pool?: pg.Pool } = {}) =>
+  new RateLimiterPostgres({ storeClient: options.pool ?? pgPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS, ...options });
 
-type Local = { shared: number; unsynced: number; resetAt: number; syncedAt: number; syncing: boolean };
+/** This instance's share of one token's current window: points reserved in the store, and how many it served. */
+type Window = { resetAt: number; granted: number; used: number; shared: number; exhausted: boolean; reserving?: Promise<void> };
 
 /**
- * Requests per token per minute, shared by every instance through PostgreSQL (rate-limiter-flexible's store).
- * Each instance counts in memory and adds its count to the shared one about once a second, so a busy token
- * costs one write a second per instance, not one per request. The limit can overshoot by what the other
- * instances served in the last second.
+ * Requests per token per minute, shared by every instance through PostgreSQL (rate-limiter-flexible's store,
+ * a fixed window). An instance serves requests only from points it reserved in the store: each reservation
+ * adds `chunk` (1% of the limit, at least 1) to the shared count in one atomic upsert and is granted what was
+ * left under the limit. So, whatever the number of instances and however requests interleave, no more than
+ * the limit is ever served in a window (no lost updates: concurrent requests of one instance wait on the same
+ * reservation); the price is that up to chunk − 1 reserved points per instance may go unused (≤ 1% per
+ * instance), and a busy token costs at most 100 writes per window, not one per request. Refused requests cost
+ * no write. If the store fails, the instance counts alone (the limit per instance) for a few seconds.
  */
 export class TokenRateLimiter {
   private readonly store: RateLimiterPostgres;
-  private readonly local = new Map<string, Local>();
+  private readonly insurance: RateLimiterMemory;
+  private readonly windows = new Map<string, Window>();
+  private readonly chunk: number;
+  private storeFailedAt = -Infinity;
 
-  constructor(readonly points: number) {
-    this.store = limiter("api-token", points);
+  /** `pool`: the store's connections (the shared pool unless a test gives another). */
+  constructor(
+    readonly points: number,
+    pool?: pg.Pool,
+  ) {
+    this.store = limiter("api-token", points, { pool });
+    this.insurance = new RateLimiterMemory({ keyPrefix: "api-token", points, duration: WINDOW_SECONDS });
+    this.chunk = Math.max(1, Math.floor(points / RESERVATIONS_PER_WINDOW));
   }
 
   async hit(key: string, now = Date.now()): Promise<LimitState> {
-    let state = this.local.get(key);
-    if (!state || now >= state.resetAt) {
-      // First request of a window on this instance: learn the shared count before answering.
-      const res = await this.store.penalty(key, 1);
-      state = { shared: res.consumedPoints, unsynced: 0, resetAt: now + res.msBeforeNext, syncedAt: now, syncing: false };
-      this.local.set(key, state);
-      return this.answer(state, now, state.shared <= this.points);
+    if (now - this.storeFailedAt < INSURANCE_MS) return this.insured(key);
+    for (;;) {
+      let window = this.windows.get(key);
+      if (!window || now >= window.resetAt) {
+        window = { resetAt: Infinity, granted: 0, used: 0, shared: 0, exhausted: false };
+        this.windows.set(key, window);
+      }
+      if (window.used < window.granted) {
+        window.used += 1;
+        return this.answer(window, now, true);
+      }
+      if (window.exhausted) return this.answer(window, now, false);
+      const current = window;
+      current.reserving ??= this.reserve(key, current).finally(() => (current.reserving = undefined));
+      try {
+        await current.reserving;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        this.storeFailedAt = Date.now();
+        return this.insured(key);
+      }
     }
-    const used = state.shared + state.unsynced;
-    if (used >= this.points) return this.answer(state, now, false);
-    state.unsynced += 1;
-    if (now - state.syncedAt >= SYNC_EVERY_MS && !state.syncing) void this.sync(key, state);
-    return this.answer(state, now, true);
   }
 
-  private async sync(key: string, state: Local) {
-    const sending = state.unsynced;
-    state.syncing = true;
+  /** Takes `chunk` points from the shared window in one atomic upsert; keeps what fitted under the limit. */
+  private async reserve(key: string, window: Window) {
+    // The window's end as seen from before the request: an instance drops its reservation no later than the store.
+    const asked = Date.now();
+    const res = await this.store.penalty(key, this.chunk);
+    const granted = Math.max(0, Math.min(this.chunk, this.points - (res.consumedPoints - this.chunk)));
+    window.granted += granted;
+    window.shared = res.consumedPoints;
+    window.exhausted = res.consumedPoints >= this.points;
+    window.resetAt = asked + res.msBeforeNext;
+  }
+
+  private async insured(key: string): Promise<LimitState> {
     try {
-      const res = await this.store.penalty(key, sending);
-      state.unsynced -= sending;
-      state.shared = res.consumedPoints;
-      state.resetAt = Date.now() + res.msBeforeNext;
-    } catch {
-      // Keep counting locally; the next sync retries.
-    } finally {
-      state.syncedAt = Date.now();
-      state.syncing = false;
+      const res = await this.insurance.consume(key, 1);
+      return { allowed: true, limit: this.points, remaining: res.remainingPoints, resetSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+    } catch (rejection) {
+      return { allowed: false, limit: this.points, remaining: 0, resetSeconds: Math.max(1, Math.ceil((rejection as RateLimiterRes).msBeforeNext / 1000)) };
     }
   }
 
-  private answer(state: Local, now: number, allowed: boolean): LimitState {
-    const remaining = Math.max(0, this.points - state.shared - state.unsynced);
-    return { allowed, limit: this.points, remaining, resetSeconds: Math.max(1, Math.ceil((state.resetAt - now) / 1000)) };
+  private answer(window: Window, now: number, allowed: boolean): LimitState {
+    const remaining = Math.max(0, this.points - window.shared) + (window.granted - window.used);
+    return { allowed, limit: this.points, remaining, resetSeconds: Math.max(1, Math.ceil((window.resetAt - now) / 1000)) };
   }
 }
 

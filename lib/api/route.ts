@@ -7,8 +7,9 @@ import type { Permission } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
-import { logError } from "@/lib/log";
-import { apiError, appErrorReply, bearerChallenge, internalError, unauthenticated, zodDetails } from "./api-error";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { logError, logRepeatedError } from "@/lib/log";
+import { apiError, appErrorReply, bearerChallenge, internalError, unauthenticated, unavailableError, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
@@ -90,12 +91,24 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       reply.headers = reply.headers ? { ...headers, ...reply.headers } : headers;
       return reply;
     } catch (error) {
-      if (error instanceof AppError) return appErrorReply(error);
-      logError("api request failed", error, { requestId: meta.requestId, method: request.method, path: pathOf(request) });
-      return internalError(meta.requestId);
+      return unexpectedErrorReply(error, { requestId: meta.requestId, method: request.method, path: pathOf(request) });
     }
   }
   return { method: definition.method, path: definition.path, operationId: definition.operationId, tag: definition.tag, handle };
+}
+
+/**
+ * A thrown error as the API answers it: an expected one in its own code, the database being unavailable as 503
+ * with Retry-After (logged once per interval with a count, not once per request), anything else as 500.
+ */
+export function unexpectedErrorReply(error: unknown, fields: { requestId: string; method: string; path: string }): ApiReply {
+  if (error instanceof AppError) return appErrorReply(error);
+  if (isDatabaseUnavailable(error)) {
+    logRepeatedError("api request: database unavailable", error, fields);
+    return unavailableError();
+  }
+  logError("api request failed", error, fields);
+  return internalError(fields.requestId);
 }
 
 const header = (request: ApiRequest, name: string): string | null => {

@@ -11,13 +11,13 @@ describe("the REST API's routes", () => {
     const documented = Object.entries(openApiDocument().paths ?? {}).flatMap(([path, item]) =>
       methods.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const served = [...API_ROUTES.map((route) => `${route.method} ${route.path}`), "GET /api/health", "GET /api/v1/audit-checkpoints/public-key"];
+    const served = [...API_ROUTES.map((route) => `${route.method} ${route.path}`), "GET /api/health", "GET /api/health/ready", "GET /api/v1/audit-checkpoints/public-key"];
     expect(served.sort()).toEqual(documented.sort());
   });
 
   it("take /api/v1 and /api/health; sign-in and the console stay with Next", () => {
-    for (const url of ["/api/v1/whoami", "/api/v1/service-accounts?limit=5", "/api/v1", "/api/health", "/api/health?probe=1"]) expect(isApiPath(url), url).toBe(true);
-    for (const url of ["/api/auth/csrf", "/api/healthz", "/api/v10/x", "/admin/api-tokens", "/docs/api", "/"]) expect(isApiPath(url), url).toBe(false);
+    for (const url of ["/api/v1/whoami", "/api/v1/service-accounts?limit=5", "/api/v1", "/api/health", "/api/health?probe=1", "/api/health/ready"]) expect(isApiPath(url), url).toBe(true);
+    for (const url of ["/api/auth/csrf", "/api/healthz", "/api/health/readyz", "/api/v10/x", "/admin/api-tokens", "/docs/api", "/"]) expect(isApiPath(url), url).toBe(false);
   });
 });
 

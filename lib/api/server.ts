@@ -3,17 +3,18 @@ import type http from "node:http";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { auditKeyring } from "@/lib/audit/audit-keys";
 import { publicKeyJson } from "@/lib/audit/checkpoints/find-checkpoints";
+import { checkReadiness } from "@/lib/db/check-readiness";
+import { RETRY_AFTER_SECONDS } from "@/lib/db/errors";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers.mjs";
-import { logError } from "@/lib/log";
-import { apiError, internalError, type ApiErrorCode } from "./api-error";
+import { apiError, type ApiErrorCode } from "./api-error";
 import type { ApiReply } from "./api-reply";
-import { MAX_BODY_BYTES, payloadTooLarge, type ApiRoute } from "./route";
+import { MAX_BODY_BYTES, payloadTooLarge, unexpectedErrorReply, type ApiRoute } from "./route";
 import { openApiDocument } from "./v1/openapi";
 import { API_ROUTES } from "./v1/routes";
 
 /** The paths the REST API answers; every other request goes to Next (lib/server/server.ts). */
 export function isApiPath(url: string): boolean {
-  return /^\/api\/(v1(\/|\?|$)|health(\?|$))/.test(url);
+  return /^\/api\/(v1(\/|\?|$)|health(\/ready)?(\?|$))/.test(url);
 }
 
 /**
@@ -44,7 +45,15 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
 
+  // Liveness: the process answers (never the database: a load balancer must not restart every instance
+  // because PostgreSQL is down). Readiness: the database answers and its schema is this code's.
   app.get("/api/health", async () => ({ status: "ok" }));
+  app.get("/api/health/ready", async (_request, reply) => {
+    const readiness = await checkReadiness();
+    if (readiness.ready) return { status: "ready" };
+    reply.code(503).header("Retry-After", String(RETRY_AFTER_SECONDS));
+    return { status: "unavailable", reason: readiness.reason, ...(readiness.pending ? { pending: readiness.pending } : {}) };
+  });
   const document = openApiDocument();
   app.get("/api/v1/openapi.json", async (_request, reply) => {
     reply.header("Cache-Control", "public, max-age=300");
@@ -74,8 +83,7 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE") return send(reply, payloadTooLarge());
     if (error.statusCode && error.statusCode < 500) return send(reply, frameworkError(error));
-    logError("api request failed", error, { requestId: request.id, method: request.method, path: request.url.split("?", 1)[0] });
-    return send(reply, internalError(request.id));
+    return send(reply, unexpectedErrorReply(error, { requestId: request.id, method: request.method, path: request.url.split("?", 1)[0]! }));
   });
 
   await app.ready();

@@ -1,15 +1,18 @@
 // The production server on a throwaway embedded database, for the benchmarks that measure it over HTTP.
 import { BENCH_SECRETS } from "./bench-secrets";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { projectRoot, say } from "../cli/runtime";
 import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
+import { startAppInstance, type AppInstance } from "../testing/app-instances";
 import { createTestDatabase } from "../testing/test-database";
 
-type Instance = { url: string; server: ChildProcess; stopServer: () => Promise<void> };
+export { waitForServer } from "../testing/app-instances";
+
+type Instance = AppInstance;
 export type BenchApp = Instance & { client: pg.Client; startAnother: (port: number) => Promise<Instance>; close: () => Promise<void> };
 
 /** Builds when there is no build, starts PostgreSQL and the server (`env` added to its environment). */
@@ -41,37 +44,7 @@ export async function startBenchApp(name: string, port: number, env: Record<stri
   return { url, client, server, stopServer, startAnother, close };
 }
 
-/** One instance of the server (several may share the database, as in production). */
-async function startServer(databaseUrl: string, port: number, env: Record<string, string>) {
-  // One process (no tsx wrapper), so that a signal reaches the server itself.
-  const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl, ...BENCH_SECRETS, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", ...env },
-    stdio: ["ignore", "ignore", "inherit"], // its errors show
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForServer(`${url}/api/health`);
-  const stopServer = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  };
-  return { server, url, stopServer };
-}
-
-/** Resolves once `url` answers 200 (a minute at most). */
-export async function waitForServer(url: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not start");
-}
+const startServer = (databaseUrl: string, port: number, env: Record<string, string>) => startAppInstance(port, { DATABASE_URL: databaseUrl, ...BENCH_SECRETS, ...env });
 
 /** Inserted, updated and deleted rows in every table so far (the statistics lag a little: hence the pause). */
 export async function rowWrites(db: pg.Client): Promise<number> {

@@ -17,6 +17,12 @@ describe("parseEnv", () => {
     }
   });
 
+  it("takes the database bound in milliseconds, 5000 unless set, between 100 and 60000", () => {
+    expect(parseEnv(valid).KEYHOLD_DB_TIMEOUT_MS).toBe(5000);
+    expect(parseEnv({ ...valid, KEYHOLD_DB_TIMEOUT_MS: "2000" }).KEYHOLD_DB_TIMEOUT_MS).toBe(2000);
+    for (const bad of ["99", "60001", "2.5", "5s"]) expect(() => parseEnv({ ...valid, KEYHOLD_DB_TIMEOUT_MS: bad })).toThrow(/KEYHOLD_DB_TIMEOUT_MS/);
+  });
+
   it("names every missing or malformed variable in one message", () => {
     expect(() => parseEnv({ PORT: "http", KEYHOLD_ADMIN_PASSWORD: "short" })).toThrow(
       /DATABASE_URL is required[\s\S]*AUTH_SECRET is required[\s\S]*KEYHOLD_ADMIN_PASSWORD must be at least 12 characters[\s\S]*PORT/,

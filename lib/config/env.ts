@@ -31,6 +31,13 @@ const envSchema = z.object({
     .min(1, "KEYHOLD_REFUSAL_WINDOW_SECONDS must be between 1 and 3600")
     .max(3600, "KEYHOLD_REFUSAL_WINDOW_SECONDS must be between 1 and 3600")
     .default(60),
+  // The longest a request waits on the database (connect, pool, statement, transaction start): past it, 503.
+  KEYHOLD_DB_TIMEOUT_MS: z.coerce
+    .number({ error: "KEYHOLD_DB_TIMEOUT_MS must be a number of milliseconds" })
+    .int()
+    .min(100, "KEYHOLD_DB_TIMEOUT_MS must be between 100 and 60000")
+    .max(60_000, "KEYHOLD_DB_TIMEOUT_MS must be between 100 and 60000")
+    .default(5000),
   // Set when a reverse proxy in front of Keyhold appends the client address to X-Forwarded-For.
   KEYHOLD_TRUST_PROXY: z
     .enum(["true", "false", "1", "0"], { error: "KEYHOLD_TRUST_PROXY must be true or false" })

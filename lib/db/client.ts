@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/config/env";
 import { PrismaClient } from "./generated/client";
+import { boundedPoolConfig } from "./pool-options";
 
 export type { Prisma } from "./generated/client";
 export type Db = PrismaClient;
@@ -9,9 +10,17 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { keyholdDb?: PrismaClient };
 
-function createClient() {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: env().DATABASE_URL, max: 20 }) });
+/** A client whose every wait on the database is bounded by `timeoutMs` (lib/db/pool-options.ts). */
+export function createBoundedClient(url: string, timeoutMs: number, max = 20) {
+  return new PrismaClient({
+    adapter: new PrismaPg(boundedPoolConfig(url, max, timeoutMs)),
+    // Waiting for a transaction's connection and running it share the same bound (lib/db/errors.ts turns
+    // their expiry, P2028, into 503).
+    transactionOptions: { maxWait: timeoutMs, timeout: timeoutMs },
+  });
 }
+
+const createClient = () => createBoundedClient(env().DATABASE_URL, env().KEYHOLD_DB_TIMEOUT_MS);
 
 /** The shared Prisma client, created on first use. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

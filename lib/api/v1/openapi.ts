@@ -122,6 +122,20 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   route({ method: "get", path: "/api/v1/audit-checkpoints", summary: "List signed audit checkpoints, newest first", request: { query: cursorQuery }, responses: { 200: ok("A page of checkpoints", page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))), ...errors(400, 422) } });
   publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
   publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
+  publicRoute({
+    method: "get",
+    path: "/api/health/ready",
+    operationId: "ready",
+    summary: "Readiness check for load balancers: 503 while the database is unreachable or migrations are pending",
+    responses: {
+      200: { description: "Ready", ...jsonContent(z.object({ status: z.literal("ready") })) },
+      503: {
+        description: "Not ready (Retry-After set)",
+        headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
+        ...jsonContent(z.object({ status: z.literal("unavailable"), reason: z.enum(["database_unreachable", "migrations_pending"]), pending: z.array(z.string()).optional() })),
+      },
+    },
+  });
 
   const missing = API_ROUTES.filter((r) => !documented.has(`${r.method} ${r.path}`));
   if (missing.length) throw new Error(`undocumented routes: ${missing.map((r) => `${r.method} ${r.path}`).join(", ")}`);
