@@ -1,4 +1,4 @@
-import { db, type Db } from "@/lib/db/client";
+import { maintenanceDb, type Db } from "@/lib/db/client";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { audit, type AuditParty } from "./audit";
 import { AUDIT_CHAIN_LOCK } from "./chain";
@@ -14,7 +14,7 @@ export async function purgeAuditEvents(
   retentionDays: number,
   actor: AuditParty,
   meta: RequestMeta,
-  { now = new Date(), client = db }: { now?: Date; client?: Db } = {},
+  { now = new Date(), client = maintenanceDb() }: { now?: Date; client?: Db } = {},
 ) {
   const before = new Date(now.getTime() - retentionDays * DAY_MS);
   return client.$transaction(
@@ -33,6 +33,6 @@ export async function purgeAuditEvents(
       });
       return { purged };
     },
-    { timeout: 120_000 },
+    { maxWait: 120_000, timeout: 120_000 },
   );
 }

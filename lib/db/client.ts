@@ -8,7 +8,7 @@ export type Db = PrismaClient;
 /** The client handed to a `db.$transaction(async (tx) => …)` callback. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { keyholdDb?: PrismaClient };
+const globalForDb = globalThis as unknown as { keyholdDb?: PrismaClient; keyholdMaintenanceDb?: PrismaClient };
 
 /** A client whose every wait on the database is bounded by `timeoutMs` (lib/db/pool-options.ts). */
 export function createBoundedClient(url: string, timeoutMs: number, max = 20) {
@@ -21,6 +21,15 @@ export function createBoundedClient(url: string, timeoutMs: number, max = 20) {
 }
 
 const createClient = () => createBoundedClient(env().DATABASE_URL, env().KEYHOLD_DB_TIMEOUT_MS);
+
+/**
+ * A small client for maintenance that may legitimately run long (the audit retention purge deletes a large prefix
+ * in one statement): two connections, bounded at two minutes instead of KEYHOLD_DB_TIMEOUT_MS.
+ */
+export function maintenanceDb(): PrismaClient {
+  globalForDb.keyholdMaintenanceDb ??= createBoundedClient(env().DATABASE_URL, 120_000, 2);
+  return globalForDb.keyholdMaintenanceDb;
+}
 
 /** The shared Prisma client, created on first use. */
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
