@@ -14,10 +14,7 @@ export type BenchApp = Instance & { client: pg.Client; startAnother: (port: numb
 
 /** Builds when there is no build, starts PostgreSQL and the server (`env` added to its environment). */
 export async function startBenchApp(name: string, port: number, env: Record<string, string>, seed: (client: pg.Client) => Promise<void>): Promise<BenchApp> {
-  if (!existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-    say("no production build yet: next build");
-    spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: projectRoot, stdio: "inherit" });
-  }
+  ensureProductionBuild();
   const dir = temporaryClusterDir(name);
   const cluster = await startEmbeddedPostgres(dir);
   const databaseUrl = await createTestDatabase(cluster.url(), `keyhold_${name.replace(/-/g, "_")}`);
@@ -39,6 +36,13 @@ export async function startBenchApp(name: string, port: number, env: Record<stri
     await rm(dir, { recursive: true, force: true });
   };
   return { url, client, server, stopServer, startAnother, close };
+}
+
+/** Runs `next build` when there is no production build yet. */
+export function ensureProductionBuild(): void {
+  if (existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) return;
+  say("no production build yet: next build");
+  spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: projectRoot, stdio: "inherit" });
 }
 
 /** One instance of the server (several may share the database, as in production). */
