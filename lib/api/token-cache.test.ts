@@ -5,6 +5,7 @@ import { createTestServiceAccount, createTestUser } from "@/lib/testing/factorie
 import { hashToken } from "@/lib/tokens/token-format";
 import { authenticateToken } from "./authenticate-token";
 import { TokenCache } from "./token-cache";
+import { TokenEpochWatcher } from "./token-epoch";
 
 // Each TokenCache here stands for another instance: its own epoch connection, and none of this process's
 // in-process change announcements, so only the database can tell it about a change.
@@ -73,6 +74,24 @@ describe("token cache across instances", () => {
       const other = await createTestServiceAccount(owner.id);
       await warm(other.value, cache);
       expect(await authenticateToken(value, Date.now(), cache)).toBeNull();
+    });
+
+    it("an idle instance notices within about a second by its heartbeat, flushes, and recovers when the link does", async () => {
+      proxy = await startTcpProxy(process.env.DATABASE_URL!);
+      let flushes = 0;
+      const watcher = new TokenEpochWatcher(() => proxy.url, { flush: () => flushes++, changed: () => {} }, { heartbeatMs: 100, timeoutMs: 400 });
+      opened.push(watcher);
+      for (let i = 0; i < 50 && (await watcher.fresh()) === null; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(await watcher.fresh()).toMatch(/^\d+$/);
+      proxy.blackHole(true);
+      const before = flushes;
+      await new Promise((r) => setTimeout(r, 700)); // no request meanwhile: only the heartbeat can notice
+      expect(flushes).toBeGreaterThan(before);
+      expect(await watcher.fresh()).toBeNull(); // nothing may be served from a cache now
+      proxy.blackHole(false);
+      let epoch: string | null = null;
+      for (let i = 0; i < 200 && epoch === null; i++) epoch = await watcher.fresh().then((e) => e ?? new Promise((r) => setTimeout(() => r(null), 20)));
+      expect(epoch).toMatch(/^\d+$/);
     });
   });
 });

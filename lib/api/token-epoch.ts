@@ -2,6 +2,8 @@ import pg from "pg";
 import { logError } from "@/lib/log";
 
 const CHANNEL = "keyhold_token_changes";
+/** Epoch reads in flight at once: a read slowed down (the database busy) does not hold up the next batch. */
+const READERS = 3;
 const READ_EPOCH = `SELECT "value"::text AS value FROM "TokenEpoch" WHERE "id" = 1`;
 
 export type EpochEvents = {
@@ -12,22 +14,24 @@ export type EpochEvents = {
 };
 
 /**
- * One connection per instance that reads the token epoch (the row the token_epoch migration's triggers bump in
- * the same transaction as every change that can end a token's access) and LISTENs on keyhold_token_changes.
+ * Per instance: a connection that LISTENs on keyhold_token_changes, and up to READERS connections that read the
+ * token epoch (the row the token_epoch migration's triggers bump in the same transaction as every change that
+ * can end a token's access).
  *
  * fresh() answers with the epoch read by a query SENT AFTER the call: a request that starts after a revocation's
- * response therefore sees the revocation's bump, and its cached lookups read before it are not used. Callers
- * that arrive while a read is in flight share the next one (single flight), so under load one query serves
- * many requests. A read (or an idle heartbeat every HEARTBEAT_MS) that takes longer than timeoutMs ends the
- * connection as if it had dropped: TCP keepalive alone notices a silently dead peer only after many seconds.
+ * response therefore sees the revocation's bump, and no lookup cached before it is used. Callers arriving while
+ * no reader is free share the next read (single flight), so under load one query serves many requests. The
+ * LISTEN connection answers a heartbeat every heartbeatMs (TCP keepalive alone notices a silently dead peer
+ * only after many seconds); a heartbeat or read that takes longer than timeoutMs counts as a lost connection:
+ * the cache is flushed and nothing is cached until a new connection is made (which flushes again).
  */
 export class TokenEpochWatcher {
   private client: pg.Client | null = null;
+  private readers: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
-  private inFlight: Promise<unknown> = Promise.resolve();
-  private next: Promise<string | null> | null = null;
+  private inFlight = 0;
+  private open: { promise: Promise<string | null>; resolve: (epoch: string | null) => void } | null = null;
   private lastEpoch: string | null = null;
-  private lastReadAt = 0;
   private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(
@@ -42,13 +46,24 @@ export class TokenEpochWatcher {
       void this.connect();
       return Promise.resolve(null);
     }
-    this.next ??= this.inFlight.then(() => {
-      this.next = null;
-      const read = this.read();
-      this.inFlight = read;
-      return read;
+    if (this.open) return this.open.promise;
+    let resolve!: (epoch: string | null) => void;
+    const batch = (this.open = { promise: new Promise<string | null>((r) => (resolve = r)), resolve });
+    this.dispatch();
+    return batch.promise;
+  }
+
+  /** Sends the open batch's read when a reader is free; callers arriving meanwhile join that batch. */
+  private dispatch(): void {
+    const batch = this.open;
+    if (!batch || this.inFlight >= READERS) return;
+    this.open = null;
+    this.inFlight += 1;
+    void this.read().then((epoch) => {
+      this.inFlight -= 1;
+      batch.resolve(epoch);
+      this.dispatch();
     });
-    return this.next;
   }
 
   /** Closes the connection (tests; the server's connection lives as long as the process). */
@@ -59,14 +74,10 @@ export class TokenEpochWatcher {
   }
 
   private async read(): Promise<string | null> {
-    const client = this.client;
-    if (!client) return null;
-    this.lastReadAt = Date.now();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), this.options.timeoutMs)));
+    const { client, readers } = this;
+    if (!client || !readers) return null;
     try {
-      const result = await Promise.race([client.query<{ value: string }>(READ_EPOCH), timeout]);
-      if (result === "timeout") throw new Error(`the token epoch was not read within ${this.options.timeoutMs} ms`);
+      const result = await this.withinTimeout(readers.query<{ value: string }>(READ_EPOCH), "the token epoch was not read");
       const epoch = result.rows[0]?.value ?? null;
       if (this.client !== client) return null; // lost while reading
       if (epoch !== this.lastEpoch) this.events.flush();
@@ -75,6 +86,19 @@ export class TokenEpochWatcher {
     } catch (error) {
       this.lost(client, error);
       return null;
+    }
+  }
+
+  /** The LISTEN connection's own heartbeat: a link that stopped answering is as good as lost. */
+  private async beat(client: pg.Client): Promise<void> {
+    await this.withinTimeout(client.query("SELECT 1"), "the notification connection did not answer its heartbeat").catch((error) => this.lost(client, error));
+  }
+
+  private async withinTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${this.options.timeoutMs} ms`)), this.options.timeoutMs)));
+    try {
+      return await Promise.race([promise, timeout]);
     } finally {
       clearTimeout(timer);
     }
@@ -82,7 +106,7 @@ export class TokenEpochWatcher {
 
   private connect(): Promise<void> {
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.connectionString(), keepAlive: true, keepAliveInitialDelayMillis: 1000 });
+      const client = new pg.Client(this.connectionOptions());
       try {
         client.on("notification", (message) => message.payload && this.events.changed(message.payload));
         client.on("error", (error) => this.lost(client, error));
@@ -90,10 +114,10 @@ export class TokenEpochWatcher {
         await client.connect();
         await client.query(`LISTEN ${CHANNEL}`);
         this.lastEpoch = null; // the first read flushes: nothing cached survives a reconnection
+        this.readers = new pg.Pool({ ...this.connectionOptions(), max: READERS });
+        this.readers.on("error", (error) => this.lost(client, error));
         this.client = client;
-        this.heartbeat = setInterval(() => {
-          if (Date.now() - this.lastReadAt >= this.options.heartbeatMs) void this.fresh();
-        }, this.options.heartbeatMs).unref();
+        this.heartbeat = setInterval(() => void this.beat(client), this.options.heartbeatMs).unref();
       } catch (error) {
         this.lost(client, error);
       } finally {
@@ -103,6 +127,11 @@ export class TokenEpochWatcher {
     return this.connecting;
   }
 
+  /** Keepalive probes from 1 s idle; a connection attempt that hangs (the link is down) gives up and is retried. */
+  private connectionOptions() {
+    return { connectionString: this.connectionString(), keepAlive: true, keepAliveInitialDelayMillis: 1000, connectionTimeoutMillis: 5 * this.options.timeoutMs };
+  }
+
   private lost(client: pg.Client | null, error?: unknown): void {
     if (!client || this.client !== client) {
       if (client && !this.client) destroy(client);
@@ -110,6 +139,8 @@ export class TokenEpochWatcher {
     }
     if (error) logError("token cache: epoch connection lost", error);
     this.client = null;
+    void this.readers?.end().catch(() => {}); // a reader stuck on a dead link is left to TCP keepalive
+    this.readers = null;
     this.lastEpoch = null;
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
