@@ -4,7 +4,8 @@ import { logError } from "@/lib/log";
 const CHANNEL = "keyhold_token_changes";
 /** Epoch reads in flight at once: a read slowed down (the database busy) does not hold up the next batch. */
 const READERS = 3;
-const READ_EPOCH = `SELECT "value"::text AS value FROM "TokenEpoch" WHERE "id" = 1`;
+/** A named (prepared) statement: parsed and planned once per connection. */
+const READ_EPOCH = { name: "keyhold_read_token_epoch", text: `SELECT "value"::text AS value FROM "TokenEpoch" WHERE "id" = 1` };
 
 export type EpochEvents = {
   /** Every cached lookup must go: the connection was (re)made or lost, or the epoch moved. */
