@@ -72,7 +72,8 @@ try {
 
   console.log(`\nrevocation: ${stale} stale accepts on B in ${TRIALS} trials (revoke on A, then one whoami on B; target 0)${notRevoked ? `; ${notRevoked} revocations failed` : ""}`);
   console.log(`rate limit 60/min, 2 × 64 connections for 5 s: ${accepted} accepted (overshoot ${accepted - 60}), ${refused} refused`);
-  console.log(`mixed mutations: ${replies.length} requests, ${outcome.serverErrors} responses 5xx, other unexpected statuses [${outcome.unexpected.join(", ")}]`);
+  console.log(`mixed mutations: ${replies.length} requests, ${outcome.serverErrors.length} responses 5xx, other unexpected statuses [${outcome.unexpected.join(", ")}]`);
+  for (const error of outcome.serverErrors.slice(0, 5)) console.log(`  5xx: ${JSON.stringify(error)}`);
   console.log(`  ${outcome.mutations} successful mutations, ${outcome.unaudited.length} without an audit event; ${outcome.statusDisagrees.length} accounts whose status disagrees with their token`);
   console.log(`  audit chain: ${chain.ok ? `intact (${chain.count} events)` : `BROKEN at ${chain.firstBreak.id}: ${chain.firstBreak.reason}`}`);
 } finally {

@@ -71,7 +71,8 @@ export async function raceOutcome(db: pg.Pool | pg.Client, replies: Reply[], tar
   );
   const now = Date.now();
   return {
-    serverErrors: replies.filter((r) => r.status >= 500).length,
+    /** With their request ids, to find each in the servers' logs. */
+    serverErrors: replies.filter((r) => r.status >= 500).map((r) => ({ status: r.status, requestId: r.requestId, error: r.body?.error })),
     unexpected,
     mutations: mutations.length,
     unaudited: mutations.filter((id) => !audited.has(id)),
