@@ -34,6 +34,7 @@ export class TokenEpochWatcher {
   private open: { promise: Promise<string | null>; resolve: (epoch: string | null) => void } | null = null;
   private lastEpoch: string | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private beating = false;
 
   constructor(
     private readonly connectionString: () => string,
@@ -92,7 +93,10 @@ export class TokenEpochWatcher {
 
   /** The LISTEN connection's own heartbeat: a link that stopped answering is as good as lost. */
   private async beat(client: pg.Client): Promise<void> {
+    if (this.beating) return; // the one still waiting times out by itself
+    this.beating = true;
     await this.withinTimeout(client.query("SELECT 1"), "the notification connection did not answer its heartbeat").catch((error) => this.lost(client, error));
+    this.beating = false;
   }
 
   private async withinTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
