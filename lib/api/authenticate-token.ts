@@ -17,19 +17,17 @@ export function bearerToken(header: string | null): string | null {
 
 /**
  * Who a token belongs to, or null. Format and checksum first (a malformed token costs no query), then one
- * indexed lookup by SHA-256 (cached, see token-cache.ts), then status. Revoked, expired, deleted and unknown
- * all answer null alike.
+ * indexed lookup by SHA-256 (cached while the token epoch has not moved, see token-cache.ts), then status.
+ * Revoked, expired, deleted and unknown all answer null alike.
  */
-export async function authenticateToken(value: string | null, now = Date.now()): Promise<AuthenticatedToken | null> {
+export async function authenticateToken(value: string | null, now = Date.now(), cache = tokenCache()): Promise<AuthenticatedToken | null> {
   if (!value || !isWellFormedToken(value)) return null;
   const secretHash = hashToken(value);
-  const cache = tokenCache();
-  const cached = cache.get(secretHash, now);
+  const { cached, epoch } = await cache.get(secretHash, now);
   if (cached) return usable(cached, now) ? cached : null;
-  const generation = cache.currentGeneration();
   const found = await lookUp(secretHash);
   if (!found) return null;
-  cache.set(secretHash, found, generation);
+  if (epoch !== null) cache.set(secretHash, found, epoch);
   return usable(found, now) ? found : null;
 }
 

@@ -1,89 +1,58 @@
-import pg from "pg";
 import { env } from "@/lib/config/env";
-import { logError } from "@/lib/log";
 import { ALL_ACCOUNTS, onTokensChanged } from "@/lib/tokens/token-events";
 import type { AuthenticatedToken } from "./authenticate-token";
+import { TokenEpochWatcher } from "./token-epoch";
 
 const TTL_MS = 30_000;
 const MAX_ENTRIES = 10_000;
-const CHANNEL = "keyhold_token_changes";
+
+type Entry = { found: AuthenticatedToken; epoch: string; at: number };
+export type CacheLookup = { cached: AuthenticatedToken | undefined; epoch: string | null };
 
 /**
- * Recent token lookups, by SHA-256, so an API request needs no query once warm. Entries go when the token's
- * account changes: at once in this process (tokensChanged), and from other instances or SQL through the
- * database's notifications (see the token_change_notifications migration). While the notification
- * connection is down nothing is cached. Expiry is checked on every use, so it needs no eviction.
+ * Recent token lookups, by SHA-256, so a warm API request needs no lookup query. Every request first reads the
+ * token epoch (token-epoch.ts: one shared query per batch of concurrent requests, sent after the request
+ * began); an entry is used only if it was read at that same epoch. Every change that can end a token's access
+ * bumps the epoch in its own transaction, so no instance serves a lookup older than a change whose response
+ * has returned. Nothing is cached while the epoch connection is down; notifications and in-process changes
+ * evict sooner. Expiry is checked on every use; the TTL only bounds memory.
  */
-class TokenCache {
-  private entries = new Map<string, { found: AuthenticatedToken; at: number }>();
-  private generation = 0;
-  private listening = false;
-  private connecting: Promise<void> | null = null;
+export class TokenCache {
+  private entries = new Map<string, Entry>();
+  readonly watcher: TokenEpochWatcher;
 
-  constructor() {
-    onTokensChanged((id) => this.evictAccount(id));
+  constructor(connectionString: () => string = () => env().DATABASE_URL, options?: ConstructorParameters<typeof TokenEpochWatcher>[2]) {
+    this.watcher = new TokenEpochWatcher(connectionString, { flush: () => this.entries.clear(), changed: (id) => this.evictAccount(id) }, options);
   }
 
-  get(secretHash: string, now = Date.now()): AuthenticatedToken | undefined {
-    if (!this.listening) void this.listen();
+  /** The cached lookup when it is current, and the epoch to store a fresh lookup at (null: do not store). */
+  async get(secretHash: string, now = Date.now()): Promise<CacheLookup> {
+    const epoch = await this.watcher.fresh();
     const entry = this.entries.get(secretHash);
-    if (!entry) return undefined;
-    if (now - entry.at > TTL_MS) {
+    if (!entry || epoch === null) return { cached: undefined, epoch };
+    if (entry.epoch !== epoch || now - entry.at > TTL_MS) {
       this.entries.delete(secretHash);
-      return undefined;
+      return { cached: undefined, epoch };
     }
-    return entry.found;
+    return { cached: entry.found, epoch };
   }
 
-  /** A lookup reads the generation before its query; a change in between means its answer may be stale. */
-  currentGeneration(): number {
-    return this.generation;
-  }
-
-  set(secretHash: string, found: AuthenticatedToken, generationAtRead: number): void {
-    if (!this.listening || generationAtRead !== this.generation) return;
+  /** `epoch` must have been read before the lookup that found `found`. */
+  set(secretHash: string, found: AuthenticatedToken, epoch: string): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(secretHash, { found, at: Date.now() });
+    this.entries.set(secretHash, { found, epoch, at: Date.now() });
   }
 
   evictAccount(serviceAccountId: string): void {
-    if (serviceAccountId === ALL_ACCOUNTS) return this.clear();
-    this.generation += 1;
+    if (serviceAccountId === ALL_ACCOUNTS) return this.entries.clear();
     for (const [key, entry] of this.entries) if (entry.found.actor.id === serviceAccountId) this.entries.delete(key);
-  }
-
-  private clear(): void {
-    this.generation += 1;
-    this.entries.clear();
-  }
-
-  private listen(): Promise<void> {
-    this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: env().DATABASE_URL });
-      let gone = false;
-      const lost = (error?: unknown) => {
-        if (gone) return;
-        gone = true;
-        if (error) logError("token cache: notification connection lost", error);
-        this.listening = false;
-        this.connecting = null;
-        this.clear();
-        void client.end().catch(() => {});
-      };
-      try {
-        client.on("notification", (message) => message.payload && this.evictAccount(message.payload));
-        client.on("error", lost);
-        client.on("end", () => lost());
-        await client.connect();
-        await client.query(`LISTEN ${CHANNEL}`);
-        this.listening = true;
-      } catch (error) {
-        lost(error);
-      }
-    })();
-    return this.connecting;
   }
 }
 
 const globalForCache = globalThis as unknown as { keyholdTokenCache?: TokenCache };
-export const tokenCache = () => (globalForCache.keyholdTokenCache ??= new TokenCache());
+export const tokenCache = () => {
+  if (globalForCache.keyholdTokenCache) return globalForCache.keyholdTokenCache;
+  const cache = (globalForCache.keyholdTokenCache = new TokenCache());
+  onTokensChanged((id) => cache.evictAccount(id));
+  return cache;
+};

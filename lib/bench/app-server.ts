@@ -17,10 +17,7 @@ export type BenchApp = Instance & { client: pg.Client; startAnother: (port: numb
 
 /** Builds when there is no build, starts PostgreSQL and the server (`env` added to its environment). */
 export async function startBenchApp(name: string, port: number, env: Record<string, string>, seed: (client: pg.Client) => Promise<void>): Promise<BenchApp> {
-  if (!existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-    say("no production build yet: next build");
-    spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: projectRoot, stdio: "inherit" });
-  }
+  ensureProductionBuild();
   const dir = temporaryClusterDir(name);
   const cluster = await startEmbeddedPostgres(dir);
   const databaseUrl = await createTestDatabase(cluster.url(), `keyhold_${name.replace(/-/g, "_")}`);
@@ -42,6 +39,13 @@ export async function startBenchApp(name: string, port: number, env: Record<stri
     await rm(dir, { recursive: true, force: true });
   };
   return { url, client, server, stopServer, startAnother, close };
+}
+
+/** Runs `next build` when there is no production build yet. */
+export function ensureProductionBuild(): void {
+  if (existsSync(path.join(projectRoot, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) return;
+  say("no production build yet: next build");
+  spawnSync(process.execPath, [path.join(projectRoot, "node_modules/next/dist/bin/next"), "build"], { cwd: projectRoot, stdio: "inherit" });
 }
 
 const startServer = (databaseUrl: string, port: number, env: Record<string, string>) => startAppInstance(port, { DATABASE_URL: databaseUrl, ...BENCH_SECRETS, ...env });

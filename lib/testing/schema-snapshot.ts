@@ -1,6 +1,9 @@
 import pg from "pg";
 
-/** A comparable description of a database's public schema: tables, columns, indexes, constraints, enums. */
+/**
+ * A comparable description of a database's public schema: tables, columns, indexes, constraints, enums. Triggers
+ * (constraint triggers among them) come from hand-written SQL that schema.prisma cannot describe: left out.
+ */
 export async function schemaSnapshot(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -15,6 +18,7 @@ export async function schemaSnapshot(url: string) {
         WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY tablename, indexname`),
       constraints: await q(`SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def
         FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'
+          AND contype <> 't'
         ORDER BY 1, 2`),
       enums: await q(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
