@@ -42,6 +42,12 @@ async function flushToken(tokenId: string, entry: Pending): Promise<void> {
         WHERE EXISTS (SELECT 1 FROM "ApiToken" WHERE id = ${tokenId}::uuid)
         ON CONFLICT ("tokenId", "day") DO UPDATE SET "requests" = "TokenUsage"."requests" + EXCLUDED."requests"`;
   } catch (error) {
+    // The token was deleted between the check and the insert (foreign key violation): its counts go with it,
+    // rather than being retried, and logged, every minute for as long as the process runs.
+    if (/\b23503\b/.test(String(error))) {
+      pending.delete(tokenId);
+      return;
+    }
     entry.requests += requests;
     logError("token usage flush failed", error, { tokenId });
   }
