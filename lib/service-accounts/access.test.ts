@@ -103,6 +103,16 @@ describe("decideAccountAccess", () => {
     }
   });
 
+  it("lets any token revoke itself, and nothing else through that door", () => {
+    const own = { id: "00000000-0000-4000-8000-0000000000cc", name: "caller", role: "ADMIN" as const, ownerId: SOMEONE };
+    for (const role of SERVICE_ACCOUNT_ROLES) {
+      expect(decideAccountAccess(actorOf(`token:${role}`), own, { action: "revoke_self" }).allowed).toBe(true);
+      expect(decideAccountAccess(actorOf(`token:${role}`), { ...own, id: "another" }, { action: "revoke_self" }).allowed).toBe(false);
+    }
+    expect(decideAccountAccess(actorOf("user:OWNER"), own, { action: "revoke_self" }).allowed).toBe(false);
+    expect(decideAccountAccess(actorOf("token:VIEWER"), null, { action: "revoke_self" }).allowed).toBe(false);
+  });
+
   it("names why: a CONTRIBUTOR token reaching for its owner's ADMIN account hits the role ceiling", () => {
     const decision = decideAccountAccess(actorOf("token:CONTRIBUTOR"), { id: "a", name: "a", role: "ADMIN", ownerId: ME }, { action: "manage" });
     expect(decision).toMatchObject({ allowed: false, reason: "role_ceiling" });

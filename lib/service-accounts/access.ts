@@ -23,7 +23,12 @@ export type AccountRequest =
   /** Create an account with this role and owner. */
   | { action: "create"; role: ServiceAccountRole; ownerId: string }
   /** Update, regenerate, revoke, delete; `change` is what an update would set. */
-  | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string } };
+  | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string } }
+  /**
+   * A token revoking itself (RFC 7009): allowed whatever its role, since whoever holds it could stop using it
+   * anyway, and a leaked token should be killable by whoever finds it. Only its own account's.
+   */
+  | { action: "revoke_self" };
 
 export type RefusalReason =
   /** The role lacks the permission altogether (e.g. VIEWER managing anything). */
@@ -58,6 +63,9 @@ export function decideAccountAccess(actor: Actor, account: AccountFacts | null, 
     if (!canGrantRole(actor.role, request.role)) return refuse("role_ceiling", `You cannot grant the ${request.role} role.`, "role");
     if (!mayManageOwner(actor, request.ownerId)) return refuse("owner_assignment", "You can only create service accounts that you own.", "ownerId");
     return ALLOWED;
+  }
+  if (request.action === "revoke_self") {
+    return account && actor.type === "SERVICE_ACCOUNT" && actor.id === account.id ? ALLOWED : refuse("not_visible", "Token not found.");
   }
   if (!account || !canSee(actor, account.ownerId)) return refuse("not_visible", "Service account not found.");
   if (request.action === "read") return ALLOWED;

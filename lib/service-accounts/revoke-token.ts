@@ -4,7 +4,7 @@ import { actorParty, type ServiceAccountActor } from "@/lib/auth/actor";
 import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
-import { conflictError, notFoundError } from "@/lib/errors";
+import { conflictError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { assertAccountAccess, type AccountFacts } from "./access";
 import { lockAccount } from "./lock-account";
@@ -21,9 +21,7 @@ export function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, con
  * holds it could stop using it anyway, and a leaked token should be killable by anyone who finds it.
  */
 export function revokeOwnToken(context: { actor: ServiceAccountActor; meta: RequestMeta }) {
-  return revoke(context.actor.tokenId, context, (account) => {
-    if (!account) throw notFoundError("Token not found.");
-  });
+  return revoke(context.actor.tokenId, context, (account) => assertAccountAccess(context.actor, account, { action: "revoke_self" }));
 }
 
 async function revoke(tokenId: string, { actor, meta }: ActionContext, check: (account: AccountFacts | null) => asserts account is AccountFacts) {
