@@ -23,7 +23,7 @@ export function bearerToken(header: string | null): string | null {
 export async function authenticateToken(value: string | null, now = Date.now(), cache = tokenCache()): Promise<AuthenticatedToken | null> {
   if (!value || !isWellFormedToken(value)) return null;
   const secretHash = hashToken(value);
-  const { cached, epoch } = await cache.get(secretHash, now);
+  const { cached, epoch } = cache.get(secretHash, now);
   if (cached) return usable(cached, now) ? cached : null;
   const found = await lookUp(secretHash);
   if (!found) return null;

@@ -10,12 +10,13 @@ type Entry = { found: AuthenticatedToken; epoch: string; at: number };
 export type CacheLookup = { cached: AuthenticatedToken | undefined; epoch: string | null };
 
 /**
- * Recent token lookups, by SHA-256, so a warm API request needs no lookup query. Every request first reads the
- * token epoch (token-epoch.ts: one shared query per batch of concurrent requests, sent after the request
- * began); an entry is used only if it was read at that same epoch. Every change that can end a token's access
- * bumps the epoch in its own transaction, so no instance serves a lookup older than a change whose response
- * has returned. Nothing is cached while the epoch connection is down; notifications and in-process changes
- * evict sooner. Expiry is checked on every use; the TTL only bounds memory.
+ * Recent token lookups, by SHA-256, so a warm API request needs no query at all. An entry is used only if it
+ * was stored at the epoch the instance's epoch watcher vouches for now (token-epoch.ts: read every 20 ms,
+ * vouching for 100 ms after the read was sent). Every change that can end a token's access bumps the epoch in
+ * its own transaction and answers only after the lease (lib/tokens/token-events.ts), so no instance serves a
+ * lookup older than a change whose response has returned. Nothing comes from the cache while the watcher
+ * cannot vouch; notifications and in-process changes evict sooner. Expiry is checked on every use; the TTL only
+ * bounds memory.
  */
 export class TokenCache {
   private entries = new Map<string, Entry>();
@@ -26,8 +27,8 @@ export class TokenCache {
   }
 
   /** The cached lookup when it is current, and the epoch to store a fresh lookup at (null: do not store). */
-  async get(secretHash: string, now = Date.now()): Promise<CacheLookup> {
-    const epoch = await this.watcher.fresh();
+  get(secretHash: string, now = Date.now()): CacheLookup {
+    const epoch = this.watcher.current();
     const entry = this.entries.get(secretHash);
     if (!entry || epoch === null) return { cached: undefined, epoch };
     if (entry.epoch !== epoch || now - entry.at > TTL_MS) {
@@ -37,7 +38,7 @@ export class TokenCache {
     return { cached: entry.found, epoch };
   }
 
-  /** `epoch` must have been read before the lookup that found `found`. */
+  /** `epoch` must have been current before the lookup that found `found` began. */
   set(secretHash: string, found: AuthenticatedToken, epoch: string): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(secretHash, { found, epoch, at: Date.now() });

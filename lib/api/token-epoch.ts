@@ -1,9 +1,9 @@
+import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { logError } from "@/lib/log";
+import { EPOCH_LEASE_MS } from "@/lib/tokens/token-events";
 
 const CHANNEL = "keyhold_token_changes";
-/** Epoch reads in flight at once: a read slowed down (the database busy) does not hold up the next batch. */
-const READERS = 3;
 /** A named (prepared) statement: parsed and planned once per connection. */
 const READ_EPOCH = { name: "keyhold_read_token_epoch", text: `SELECT "value"::text AS value FROM "TokenEpoch" WHERE "id" = 1` };
 
@@ -14,58 +14,50 @@ export type EpochEvents = {
   changed: (serviceAccountId: string) => void;
 };
 
+export type EpochOptions = {
+  /** How often the epoch is read. */
+  pollMs: number;
+  /** How long after it was sent a read vouches for the cache (lib/tokens/token-events.ts: the changes' side of it). */
+  leaseMs: number;
+  /** A read that takes longer counts as a lost connection. */
+  timeoutMs: number;
+};
+
 /**
- * Per instance: a connection that LISTENs on keyhold_token_changes, and up to READERS connections that read the
- * token epoch (the row the token_epoch migration's triggers bump in the same transaction as every change that
- * can end a token's access).
+ * Per instance: one connection that LISTENs on keyhold_token_changes and reads the token epoch (the row the
+ * token_epoch migration's triggers bump in the same transaction as every change that can end a token's access)
+ * every pollMs. The request path asks current(), which reads no database: it answers the epoch of the last read
+ * only while that read was SENT less than leaseMs ago, and null otherwise (then nothing may come from a cache).
  *
- * fresh() answers with the epoch read by a query SENT AFTER the call: a request that starts after a revocation's
- * response therefore sees the revocation's bump, and no lookup cached before it is used. Callers arriving while
- * no reader is free share the next read (single flight), so under load one query serves many requests. The
- * LISTEN connection answers a heartbeat every heartbeatMs (TCP keepalive alone notices a silently dead peer
- * only after many seconds); a heartbeat or read that takes longer than timeoutMs counts as a lost connection:
- * the cache is flushed and nothing is cached until a new connection is made (which flushes again).
+ * Why that is enough: a change answers CHANGE_SETTLE_MS (> leaseMs) after its commit (token-events.ts), so a
+ * request that arrives after the answer is checked against a read sent after the commit, which saw the bump;
+ * and a lookup cached at an older epoch no longer matches. A connection that is slow, frozen or silently dead
+ * stops vouching after leaseMs by itself; after timeoutMs it counts as lost (cache flushed, reconnected, and
+ * the reconnection flushes again). The reads double as the connection's heartbeat; TCP keepalive backs them.
  */
 export class TokenEpochWatcher {
   private client: pg.Client | null = null;
-  private readers: pg.Pool | null = null;
   private connecting: Promise<void> | null = null;
-  private inFlight = 0;
-  private open: { promise: Promise<string | null>; resolve: (epoch: string | null) => void } | null = null;
   private lastEpoch: string | null = null;
-  private heartbeat: NodeJS.Timeout | null = null;
-  private beating = false;
+  /** When the read that returned lastEpoch was sent (performance.now()). */
+  private lastSentAt = -Infinity;
+  private poll: NodeJS.Timeout | null = null;
+  /** The connection whose read is in flight, if any. */
+  private reading: pg.Client | null = null;
 
   constructor(
     private readonly connectionString: () => string,
     private readonly events: EpochEvents,
-    private readonly options = { heartbeatMs: 250, timeoutMs: 1000 },
+    private readonly options: EpochOptions = { pollMs: 20, leaseMs: EPOCH_LEASE_MS, timeoutMs: 1000 },
   ) {}
 
-  /** The current epoch, read after this call; null while not connected (then nothing may come from a cache). */
-  fresh(): Promise<string | null> {
+  /** The epoch a cached lookup must have been read at to be used now; null: use no cached lookup. */
+  current(now = performance.now()): string | null {
     if (!this.client) {
       void this.connect();
-      return Promise.resolve(null);
+      return null;
     }
-    if (this.open) return this.open.promise;
-    let resolve!: (epoch: string | null) => void;
-    const batch = (this.open = { promise: new Promise<string | null>((r) => (resolve = r)), resolve });
-    this.dispatch();
-    return batch.promise;
-  }
-
-  /** Sends the open batch's read when a reader is free; callers arriving meanwhile join that batch. */
-  private dispatch(): void {
-    const batch = this.open;
-    if (!batch || this.inFlight >= READERS) return;
-    this.open = null;
-    this.inFlight += 1;
-    void this.read().then((epoch) => {
-      this.inFlight -= 1;
-      batch.resolve(epoch);
-      this.dispatch();
-    });
+    return now - this.lastSentAt < this.options.leaseMs ? this.lastEpoch : null;
   }
 
   /** Closes the connection (tests; the server's connection lives as long as the process). */
@@ -75,28 +67,22 @@ export class TokenEpochWatcher {
     await client?.end().catch(() => {});
   }
 
-  private async read(): Promise<string | null> {
-    const { client, readers } = this;
-    if (!client || !readers) return null;
+  private async read(client: pg.Client): Promise<void> {
+    if (this.reading === client) return; // the one still waiting times out by itself
+    this.reading = client;
+    const sentAt = performance.now();
     try {
-      const result = await this.withinTimeout(readers.query<{ value: string }>(READ_EPOCH), "the token epoch was not read");
+      const result = await this.withinTimeout(client.query<{ value: string }>(READ_EPOCH), "the token epoch was not read");
       const epoch = result.rows[0]?.value ?? null;
-      if (this.client !== client) return null; // lost while reading
+      if (this.client !== client) return; // lost while reading
       if (epoch !== this.lastEpoch) this.events.flush();
       this.lastEpoch = epoch;
-      return epoch;
+      this.lastSentAt = sentAt;
     } catch (error) {
       this.lost(client, error);
-      return null;
+    } finally {
+      if (this.reading === client) this.reading = null;
     }
-  }
-
-  /** The LISTEN connection's own heartbeat: a link that stopped answering is as good as lost. */
-  private async beat(client: pg.Client): Promise<void> {
-    if (this.beating) return; // the one still waiting times out by itself
-    this.beating = true;
-    await this.withinTimeout(client.query("SELECT 1"), "the notification connection did not answer its heartbeat").catch((error) => this.lost(client, error));
-    this.beating = false;
   }
 
   private async withinTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
@@ -119,10 +105,10 @@ export class TokenEpochWatcher {
         await client.connect();
         await client.query(`LISTEN ${CHANNEL}`);
         this.lastEpoch = null; // the first read flushes: nothing cached survives a reconnection
-        this.readers = new pg.Pool({ ...this.connectionOptions(), max: READERS });
-        this.readers.on("error", (error) => this.lost(client, error));
+        this.lastSentAt = -Infinity;
         this.client = client;
-        this.heartbeat = setInterval(() => void this.beat(client), this.options.heartbeatMs).unref();
+        this.poll = setInterval(() => void this.read(client), this.options.pollMs).unref();
+        await this.read(client);
       } catch (error) {
         this.lost(client, error);
       } finally {
@@ -144,11 +130,10 @@ export class TokenEpochWatcher {
     }
     if (error) logError("token cache: epoch connection lost", error);
     this.client = null;
-    void this.readers?.end().catch(() => {}); // a reader stuck on a dead link is left to TCP keepalive
-    this.readers = null;
     this.lastEpoch = null;
-    if (this.heartbeat) clearInterval(this.heartbeat);
-    this.heartbeat = null;
+    this.lastSentAt = -Infinity;
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
     this.events.flush();
     destroy(client);
   }

@@ -25,6 +25,6 @@ export async function setSuspendDisabledOwners({ enabled }: z.output<typeof setS
     await audit(tx, meta, { action: "settings.changed", actor: actorParty(actor), metadata: { setting: KEY, before, after: enabled } });
   });
   // Other instances hear of it from the Setting table's trigger; this one re-reads every token now.
-  tokensChanged(ALL_ACCOUNTS);
+  await tokensChanged(ALL_ACCOUNTS);
   return { enabled };
 }

@@ -24,6 +24,6 @@ export async function deleteServiceAccount({ id }: z.output<typeof deleteService
     });
     return { id };
   });
-  tokensChanged(id);
+  await tokensChanged(id);
   return result;
 }

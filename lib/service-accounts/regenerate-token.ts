@@ -56,6 +56,6 @@ export async function regenerateToken(input: z.output<typeof regenerateTokenSche
     });
     return { id: token.id, publicId: token.publicId, value: issued.value, hint: token.hint, expiresAt: expiresAt?.toISOString() ?? null };
   });
-  tokensChanged(input.serviceAccountId);
+  await tokensChanged(input.serviceAccountId);
   return result;
 }

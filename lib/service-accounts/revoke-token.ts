@@ -43,6 +43,6 @@ async function revoke(tokenId: string, { actor, meta }: ActionContext, check: (a
     });
     return { id: tokenId, serviceAccountId: token!.serviceAccountId };
   });
-  tokensChanged(result.serviceAccountId);
+  await tokensChanged(result.serviceAccountId);
   return { id: result.id };
 }

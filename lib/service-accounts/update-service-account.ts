@@ -29,8 +29,9 @@ export async function updateServiceAccount(input: z.output<typeof updateServiceA
         after: { description: updated.description, role: updated.role, owner: owner.email },
       },
     });
-    return { id: updated.id };
+    return { id: updated.id, accessChanged: updated.role !== account.role || updated.ownerId !== account.ownerId };
   });
-  tokensChanged(input.id);
-  return result;
+  // The role and the owner are part of every cached lookup of the account's tokens; the description is not.
+  if (result.accessChanged) await tokensChanged(input.id);
+  return { id: result.id };
 }

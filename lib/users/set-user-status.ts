@@ -44,6 +44,6 @@ export async function setUserStatus({ userId, status, reassignTo }: z.output<typ
     return { id: user.id, status };
   });
   // Whether the user's tokens are suspended depends on their status: every cached lookup is re-read.
-  tokensChanged(ALL_ACCOUNTS);
+  await tokensChanged(ALL_ACCOUNTS);
   return result;
 }
