@@ -1,5 +1,15 @@
 // Expected errors: each has a stable code, a message fit for the user, and (validation) field errors.
-export type ErrorCode = "validation" | "invalid_cursor" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "internal" | "unavailable";
+export type ErrorCode =
+  | "validation"
+  | "invalid_cursor"
+  | "unauthenticated"
+  | "forbidden"
+  | "insufficient_scope"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "internal"
+  | "unavailable";
 export type FieldErrors = Record<string, string[]>;
 
 /**
@@ -11,6 +21,8 @@ export type Refusal = { reason: string; target?: { type: string; id: string; nam
 export class AppError extends Error {
   /** Set on forbidden errors that came from an access decision (lib/service-accounts/access.ts). */
   refusal?: Refusal;
+  /** On insufficient_scope: the scope the token lacks (the API names it in WWW-Authenticate). */
+  scope?: string;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -28,5 +40,5 @@ export const forbiddenError = (message = "You do not have permission to do that.
 export const notFoundError = (message = "Not found.") => new AppError("not_found", message);
 export const conflictError = (message: string, fieldErrors?: FieldErrors) => new AppError("conflict", message, fieldErrors);
 
-export type ActionError = { code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string };
+export type ActionError = { code: ErrorCode; message: string; fieldErrors?: FieldErrors; requestId?: string; scope?: string };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };

@@ -4,7 +4,7 @@ import type { Permission } from "@/lib/auth/permissions";
 import type { AppError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 
-const STATUS: Partial<Record<AppError["code"], number>> = { unauthenticated: 401, forbidden: 403, not_found: 404 };
+const STATUS: Partial<Record<AppError["code"], number>> = { unauthenticated: 401, forbidden: 403, insufficient_scope: 403, not_found: 404 };
 
 /**
  * Records a refused action (console server action, or an operation behind the API) as an action.refused

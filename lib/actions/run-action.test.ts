@@ -86,7 +86,7 @@ describe("runAction's refusals", () => {
   it("an API token's refused operation is recorded once, as coming through the API", async () => {
     const owner = await createTestUser({ role: "CONTRIBUTOR" });
     const { account, token } = await createTestServiceAccount(owner.id, { role: "CONTRIBUTOR" });
-    const actor: ServiceAccountActor = { type: "SERVICE_ACCOUNT", id: account.id, name: account.name, role: "CONTRIBUTOR", ownerId: owner.id, tokenId: token.id };
+    const actor: ServiceAccountActor = { type: "SERVICE_ACCOUNT", id: account.id, name: account.name, role: "CONTRIBUTOR", ownerId: owner.id, tokenId: token.id, scopes: null };
     for (let i = 0; i < 3; i++) await runAction(serviceAccountActions.create, newAccount("ADMIN"), actor, testMeta());
     await flushRefusals();
     expect(await refusedBy(account.id)).toEqual([

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
+import type { BuiltInScope } from "@/lib/auth/scopes";
 import { AppError, validationError, type ActionError, type ActionResult } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
@@ -13,6 +14,8 @@ export type ActionContext = { actor: Actor; meta: RequestMeta };
 export type ActionDefinition<Schema extends z.ZodType, Result> = {
   /** What the caller must hold; the guard checks it before the input is even read. */
   permission: Permission;
+  /** The scope a token needs, when not the permission's own (lib/auth/scopes.ts), e.g. tokens:write. */
+  scope?: BuiltInScope;
   /** How the audit trail names the action when it is refused, e.g. "users.change_role" (handler names are minified). */
   name: string;
   schema: Schema;
@@ -38,7 +41,7 @@ export async function runAction<Schema extends z.ZodType, Result>(
 ): Promise<ActionResult<Result>> {
   let authorized = false;
   try {
-    const allowed = authorize(actor, definition.permission);
+    const allowed = authorize(actor, definition.permission, definition.scope);
     authorized = true;
     const parsed = definition.schema.safeParse(input);
     if (!parsed.success) throw validationError(z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
@@ -51,7 +54,7 @@ export async function runAction<Schema extends z.ZodType, Result>(
 }
 
 function toActionError(error: unknown, requestId: string): ActionError {
-  if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  if (error instanceof AppError) return { code: error.code, message: error.message, fieldErrors: error.fieldErrors, scope: error.scope };
   if (isDatabaseUnavailable(error)) {
     logRepeatedError("action failed: database unavailable", error, { requestId });
     return { code: "unavailable", message: "Keyhold is temporarily unavailable. Please try again in a few seconds.", requestId };

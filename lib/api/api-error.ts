@@ -17,6 +17,7 @@ const STATUS: Record<ApiErrorCode, number> = {
   malformed_json: 400,
   unauthenticated: 401,
   forbidden: 403,
+  insufficient_scope: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -54,9 +55,15 @@ export function apiError(code: ApiErrorCode, message: string, { details, headers
   return { status: STATUS[code], body: { error: { code, message, ...(details === undefined ? {} : { details }) } }, headers };
 }
 
-/** An expected error (lib/errors.ts) as the API answers it; field errors keep the one details shape. */
-export const appErrorReply = ({ code, message, fieldErrors }: { code: ErrorCode; message: string; fieldErrors?: FieldErrors }) =>
-  apiError(code, message, { details: fieldErrors ? validationDetails(fieldErrors) : undefined });
+/**
+ * An expected error (lib/errors.ts) as the API answers it; field errors keep the one details shape. A missing
+ * scope is named in the RFC 6750 challenge.
+ */
+export const appErrorReply = ({ code, message, fieldErrors, scope }: { code: ErrorCode; message: string; fieldErrors?: FieldErrors; scope?: string }) =>
+  apiError(code, message, {
+    details: fieldErrors ? validationDetails(fieldErrors) : undefined,
+    headers: code === "insufficient_scope" && scope ? { "WWW-Authenticate": bearerChallenge("insufficient_scope", scope) } : undefined,
+  });
 
 /** An unexpected error: the request id (for the logs) is all the caller learns. */
 export const internalError = (requestId: string) =>
@@ -64,9 +71,10 @@ export const internalError = (requestId: string) =>
 
 /**
  * The RFC 6750 challenge: `error="invalid_token"` when a token was sent but is no good, `insufficient_scope` when
- * its role lacks the permission, no error at all when no bearer token was sent (RFC 6750 §3.1).
+ * its role lacks the permission or the token the scope (named), no error at all when no bearer token was sent (RFC 6750 §3.1).
  */
-export const bearerChallenge = (error?: "invalid_token" | "insufficient_scope") => `Bearer realm="keyhold"${error ? `, error="${error}"` : ""}`;
+export const bearerChallenge = (error?: "invalid_token" | "insufficient_scope", scope?: string) =>
+  `Bearer realm="keyhold"${error ? `, error="${error}"` : ""}${scope ? `, scope="${scope}"` : ""}`;
 
 /** The database is unreachable, overloaded or too slow (lib/db/errors.ts): try again shortly. */
 export const unavailableError = () => apiError("unavailable", "Keyhold is temporarily unavailable. Please try again in a few seconds.");

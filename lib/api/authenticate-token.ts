@@ -6,8 +6,12 @@ import { tokenCache } from "./token-cache";
 
 export type AuthenticatedToken = {
   actor: ServiceAccountActor;
-  token: { id: string; publicId: string; hint: string; createdAt: Date; expiresAt: Date | null };
+  token: { id: string; publicId: string; hint: string; createdAt: Date; expiresAt: Date | null; allowedIps: readonly string[] };
+  /** The account's resource grants (Humanitec), as introspection's authorization_details need them. */
+  grants: readonly ResourceGrantFacts[];
 };
+
+export type ResourceGrantFacts = { type: string; resource: string; role: string };
 
 /** The token from `Authorization: Bearer kh_…`, or null when the header is absent or not of that form. */
 export function bearerToken(header: string | null): string | null {
@@ -44,8 +48,17 @@ async function lookUp(secretHash: string): Promise<AuthenticatedToken | null> {
   const account = token.serviceAccount;
   if (suspendDisabled && account.owner.status !== "ACTIVE") return null;
   return {
-    actor: { type: "SERVICE_ACCOUNT", id: account.id, name: account.name, role: account.role, ownerId: account.ownerId, tokenId: token.id },
-    token: { id: token.id, publicId: token.publicId, hint: token.hint, createdAt: token.createdAt, expiresAt: token.expiresAt },
+    actor: {
+      type: "SERVICE_ACCOUNT",
+      id: account.id,
+      name: account.name,
+      role: account.role,
+      ownerId: account.ownerId,
+      tokenId: token.id,
+      scopes: token.fullAccess ? null : token.scopes,
+    },
+    token: { id: token.id, publicId: token.publicId, hint: token.hint, createdAt: token.createdAt, expiresAt: token.expiresAt, allowedIps: token.allowedIps },
+    grants: account.grants.map((grant) => ({ type: grant.resource.type.name, resource: grant.resource.name, role: grant.role })),
   };
 }
 
@@ -59,7 +72,24 @@ function findToken(secretHash: string) {
       createdAt: true,
       expiresAt: true,
       revokedAt: true,
-      serviceAccount: { select: { id: true, name: true, role: true, ownerId: true, owner: { select: { status: true } } } },
+      fullAccess: true,
+      scopes: true,
+      allowedIps: true,
+      serviceAccount: {
+        select: {
+          id: true,
+          name: true,
+          role: true,
+          ownerId: true,
+          owner: { select: { status: true } },
+          // Archived resources grant nothing.
+          grants: {
+            where: { resource: { archivedAt: null } },
+            select: { role: true, resource: { select: { name: true, type: { select: { name: true } } } } },
+            orderBy: [{ resource: { type: { name: "asc" } } }, { resource: { name: "asc" } }],
+          },
+        },
+      },
     },
   });
 }

@@ -4,6 +4,7 @@ import { recordRefusal } from "@/lib/audit/refusals";
 import { actorParty, type ServiceAccountActor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/authorize";
 import type { Permission } from "@/lib/auth/permissions";
+import type { BuiltInScope } from "@/lib/auth/scopes";
 import { AppError } from "@/lib/errors";
 import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
@@ -43,6 +44,8 @@ type RouteDefinition<P extends z.ZodType | undefined, Q extends z.ZodType | unde
   tag: string;
   /** What the calling service account's role must hold, checked by the same guard as the console. */
   permission: Permission | null;
+  /** The scope the token needs when not the permission's own (lib/auth/scopes.ts), e.g. tokens:write. */
+  scope?: BuiltInScope;
   params?: P;
   query?: Q;
   body?: B;
@@ -80,8 +83,13 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       }
       recordTokenUse(auth.token.id, auth.actor.id, meta.ip, now);
       try {
-        authorize(auth.actor, definition.permission);
-      } catch {
+        authorize(auth.actor, definition.permission, definition.scope);
+      } catch (error) {
+        if (error instanceof AppError && error.code === "insufficient_scope") {
+          refuse(403, "insufficient_scope", auth.actor);
+          const reply = appErrorReply(error);
+          return { ...reply, headers: { ...headers, ...reply.headers } };
+        }
         refuse(403, "missing_permission", auth.actor);
         return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers: { ...headers, "WWW-Authenticate": bearerChallenge("insufficient_scope") } });
       }

@@ -3,8 +3,19 @@ import type { Role, ServiceAccountRole } from "@/lib/db/generated/enums";
 
 /** A person signed in to the console. */
 export type UserActor = { type: "USER"; id: string; name: string; email: string; role: Role };
-/** A service account calling the API with one of its tokens. */
-export type ServiceAccountActor = { type: "SERVICE_ACCOUNT"; id: string; name: string; role: ServiceAccountRole; ownerId: string; tokenId: string };
+/**
+ * A service account calling the API with one of its tokens. `scopes`: the token's scopes, or null for full access
+ * (everything the role allows; lib/auth/scopes.ts).
+ */
+export type ServiceAccountActor = {
+  type: "SERVICE_ACCOUNT";
+  id: string;
+  name: string;
+  role: ServiceAccountRole;
+  ownerId: string;
+  tokenId: string;
+  scopes: readonly string[] | null;
+};
 /** Whoever is acting. Both go through the same permission map and guard. */
 export type Actor = UserActor | ServiceAccountActor;
 

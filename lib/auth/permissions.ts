@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   "service_accounts.manage_own",
   "service_accounts.manage_all",
   "audit.read",
+  "audit.write",
   "tokens.introspect",
   "settings.manage",
 ] as const;
@@ -32,8 +33,9 @@ export const ROLE_PERMISSIONS: Record<AnyRole, readonly Permission[]> = {
   CONTRIBUTOR: contributor,
   VIEWER: ["service_accounts.read_own"],
   AUDITOR: readOnly,
-  // May only ask whether a token is valid (POST /api/v1/introspect).
-  INTROSPECTOR: ["tokens.introspect"],
+  // May only ask whether a token is valid or may do something (introspect, authorize), and report what tokens did
+  // in the service that asks (POST /api/v1/audit-events).
+  INTROSPECTOR: ["tokens.introspect", "audit.write"],
 };
 
 export const ROLE_LABELS: Record<AnyRole, string> = {

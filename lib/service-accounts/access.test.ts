@@ -17,7 +17,7 @@ function actorOf(kind: ActorKind): Actor {
   const [type, role] = kind.split(":") as ["user" | "token", string];
   if (type === "user") return { type: "USER", id: ME, name: "me", email: "me@example.test", role: role as Role };
   // A token answers for its owner: "own" accounts are its owner's.
-  return { type: "SERVICE_ACCOUNT", id: "00000000-0000-4000-8000-0000000000cc", name: "caller", role: role as ServiceAccountRole, ownerId: ME, tokenId: "t" };
+  return { type: "SERVICE_ACCOUNT", id: "00000000-0000-4000-8000-0000000000cc", name: "caller", role: role as ServiceAccountRole, ownerId: ME, tokenId: "t", scopes: null };
 }
 
 const ALL = SERVICE_ACCOUNT_ROLES;

@@ -1,5 +1,7 @@
 import { principalUserId, type Actor } from "@/lib/auth/actor";
+import { insufficientScopeError } from "@/lib/auth/authorize";
 import { canGrantRole, hasPermission } from "@/lib/auth/permissions";
+import { holdsScope, type BuiltInScope } from "@/lib/auth/scopes";
 import type { Prisma } from "@/lib/db/client";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
@@ -12,7 +14,9 @@ import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
 // An actor may act on an account only if it may manage accounts of that owner (*_all, or *_own and the
 // owner is the actor or, for a token, the token's owner) AND could grant the account's role itself. A service
 // account acting through the API is held to its own role the same way: a CONTRIBUTOR token can never act on
-// an ADMIN, AUDITOR or INTROSPECTOR account, even one of its own owner's.
+// an ADMIN, AUDITOR or INTROSPECTOR account, even one of its own owner's. A token with scopes is further held to
+// them (role ∩ scopes, lib/auth/scopes.ts): reading needs service_accounts:read, changing an account
+// service_accounts:write, acting on its tokens tokens:write.
 
 /** The facts about the account that the rule reads. */
 export type AccountFacts = { id: string; name: string; ownerId: string; role: ServiceAccountRole };
@@ -22,8 +26,11 @@ export type AccountRequest =
   | { action: "read" }
   /** Create an account with this role and owner. */
   | { action: "create"; role: ServiceAccountRole; ownerId: string }
-  /** Update, regenerate, revoke, delete; `change` is what an update would set. */
-  | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string } }
+  /**
+   * Update, regenerate, revoke, delete; `change` is what an update would set. `scope`: what a token needs for it
+   * (service_accounts:write unless said otherwise; token operations say tokens:write).
+   */
+  | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string }; scope?: BuiltInScope }
   /**
    * A token revoking itself (RFC 7009): allowed whatever its role, since whoever holds it could stop using it
    * anyway, and a leaked token should be killable by whoever finds it. Only its own account's.
@@ -40,13 +47,18 @@ export type RefusalReason =
   /** The account's role (or the role asked for) is above what the actor could grant. */
   | "role_ceiling"
   /** Giving the account to another owner needs the right to manage every account. */
-  | "owner_assignment";
+  | "owner_assignment"
+  /** The role allows it, the token's scopes do not. */
+  | "insufficient_scope";
 
-export type AccessDecision = { allowed: true } | { allowed: false; reason: RefusalReason; message: string; field?: "role" | "ownerId" };
+export type AccessDecision =
+  | { allowed: true }
+  | { allowed: false; reason: RefusalReason; message: string; field?: "role" | "ownerId"; scope?: BuiltInScope };
 
 const ALLOWED: AccessDecision = { allowed: true };
 
 const refuse = (reason: RefusalReason, message: string, field?: "role" | "ownerId"): AccessDecision => ({ allowed: false, reason, message, field });
+const lacksScope = (scope: BuiltInScope): AccessDecision => ({ allowed: false, reason: "insufficient_scope", message: `This token lacks the ${scope} scope.`, scope });
 
 const canSee = (actor: Actor, ownerId: string) =>
   hasPermission(actor.role, "service_accounts.read_all") ||
@@ -60,6 +72,7 @@ const mayManageOwner = (actor: Actor, ownerId: string) =>
 export function decideAccountAccess(actor: Actor, account: AccountFacts | null, request: AccountRequest): AccessDecision {
   if (request.action === "create") {
     if (!hasPermission(actor.role, "service_accounts.create")) return refuse("missing_permission", "Your role may not create service accounts.");
+    if (!holdsScope(actor, "service_accounts:write")) return lacksScope("service_accounts:write");
     if (!canGrantRole(actor.role, request.role)) return refuse("role_ceiling", `You cannot grant the ${request.role} role.`, "role");
     if (!mayManageOwner(actor, request.ownerId)) return refuse("owner_assignment", "You can only create service accounts that you own.", "ownerId");
     return ALLOWED;
@@ -68,8 +81,11 @@ export function decideAccountAccess(actor: Actor, account: AccountFacts | null, 
     return account && actor.type === "SERVICE_ACCOUNT" && actor.id === account.id ? ALLOWED : refuse("not_visible", "Token not found.");
   }
   if (!account || !canSee(actor, account.ownerId)) return refuse("not_visible", "Service account not found.");
+  if (!holdsScope(actor, "service_accounts:read")) return lacksScope("service_accounts:read");
   if (request.action === "read") return ALLOWED;
   if (!hasPermission(actor.role, "service_accounts.manage_own")) return refuse("missing_permission", "Your role may not change service accounts.");
+  const scope = request.scope ?? "service_accounts:write";
+  if (!holdsScope(actor, scope)) return lacksScope(scope);
   if (!mayManageOwner(actor, account.ownerId)) return refuse("not_owner", "You cannot manage this service account.");
   if (!canGrantRole(actor.role, account.role)) return refuse("role_ceiling", `You cannot manage a service account with the ${account.role} role.`);
   const { role, ownerId } = request.change ?? {};
@@ -90,7 +106,9 @@ export function assertAccountAccess(actor: Actor, account: AccountFacts | null, 
   const error: AppError =
     decision.reason === "not_visible"
       ? notFoundError(decision.message)
-      : forbiddenError(decision.message, decision.field ? { [decision.field]: [fieldMessage(decision)] } : undefined);
+      : decision.scope
+        ? insufficientScopeError(decision.scope)
+        : forbiddenError(decision.message, decision.field ? { [decision.field]: [fieldMessage(decision)] } : undefined);
   error.refusal = { reason: decision.reason, target: account ? { type: "service_account", id: account.id, name: account.name } : undefined };
   throw error;
 }

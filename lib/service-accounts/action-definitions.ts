@@ -17,7 +17,7 @@ import { updateServiceAccount } from "./update-service-account";
 export const serviceAccountActions = {
   create: action({ name: "service_accounts.create", permission: "service_accounts.create", schema: createServiceAccountSchema, handler: createServiceAccount }),
   update: action({ name: "service_accounts.update", permission: "service_accounts.manage_own", schema: updateServiceAccountSchema, handler: updateServiceAccount }),
-  regenerate: action({ name: "tokens.regenerate", permission: "service_accounts.manage_own", schema: regenerateTokenSchema, handler: regenerateToken }),
-  revoke: action({ name: "tokens.revoke", permission: "service_accounts.manage_own", schema: revokeTokenSchema, handler: revokeToken }),
+  regenerate: action({ name: "tokens.regenerate", permission: "service_accounts.manage_own", scope: "tokens:write", schema: regenerateTokenSchema, handler: regenerateToken }),
+  revoke: action({ name: "tokens.revoke", permission: "service_accounts.manage_own", scope: "tokens:write", schema: revokeTokenSchema, handler: revokeToken }),
   delete: action({ name: "service_accounts.delete", permission: "service_accounts.manage_own", schema: deleteServiceAccountSchema, handler: deleteServiceAccount }),
 };

@@ -23,7 +23,7 @@ export async function regenerateToken(input: z.output<typeof regenerateTokenSche
     // previous one and never leaves two tokens without a scheduled expiry.
     await lockAccount(tx, input.serviceAccountId);
     const account = await tx.serviceAccount.findUnique({ where: { id: input.serviceAccountId } });
-    assertAccountAccess(actor, account, { action: "manage" });
+    assertAccountAccess(actor, account, { action: "manage", scope: "tokens:write" });
     const now = new Date();
     const previous = await tx.apiToken.findFirst({ where: { serviceAccountId: account.id, replacedById: null }, orderBy: { createdAt: "desc" } });
     const previousAlive = previous && !previous.revokedAt && (!previous.expiresAt || previous.expiresAt > now);

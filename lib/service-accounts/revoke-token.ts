@@ -13,7 +13,7 @@ import type { revokeTokenSchema } from "./schemas";
 
 /** Revokes one token: it is refused from its very next use. */
 export function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, context: ActionContext) {
-  return revoke(tokenId, context, (account) => assertAccountAccess(context.actor, account, { action: "manage" }));
+  return revoke(tokenId, context, (account) => assertAccountAccess(context.actor, account, { action: "manage", scope: "tokens:write" }));
 }
 
 /**
