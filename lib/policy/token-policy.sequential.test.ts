@@ -1,5 +1,8 @@
+// Changes the organisation's token policy, which every other test's token creation obeys: runs alone (vitest.config.ts).
 import { describe, expect, it } from "vitest";
+import { runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
+import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { contextFor, createTestServiceAccount, createTestUser } from "@/lib/testing/factories";
 import { findTokensOutsidePolicy } from "./find-tokens-outside-policy";
 import { allowsNever, expiryViolation, loadTokenPolicy, setTokenPolicy } from "./token-policy";
@@ -64,5 +67,26 @@ describe("token policy", () => {
     const required = await findTokensOutsidePolicy(policy({ requireExpiry: true }));
     expect(required.map((token) => token.id)).toContain(otherRole.token.id);
     expect(required.map((token) => token.id)).not.toContain(tooLong.token.id);
+  });
+
+  it("is enforced when an account is created with its first token", async () => {
+    const owner = await contextFor("OWNER");
+    await setTokenPolicy(policy({ requireExpiry: true, defaultExpiration: "30", maxLifetimeDays: { VIEWER: 30 } as TokenPolicy["maxLifetimeDays"] }), owner);
+    try {
+      const admin = await contextFor("ADMIN");
+      const create = (input: Record<string, unknown>) =>
+        runAction(serviceAccountActions.create, { name: `policy-${Math.random().toString(36).slice(2, 10)}`, role: "VIEWER", ...input }, admin.actor, admin.meta);
+      const never = await create({ expiration: "never" });
+      expect(!never.ok && never.error.fieldErrors).toEqual({ expiration: ["The token policy allows VIEWER tokens at most 30 days: choose an expiry"] });
+      const tooLong = await create({ expiration: "90" });
+      expect(!tooLong.ok && tooLong.error.fieldErrors?.expiration?.[0]).toMatch(/at most 30 days/);
+      const custom = await create({ expiration: "custom", customExpiresAt: new Date(Date.now() + 40 * DAY).toISOString() });
+      expect(!custom.ok && Object.keys(custom.error.fieldErrors ?? {})).toEqual(["customExpiresAt"]);
+      expect((await create({ expiration: "30" })).ok).toBe(true);
+      const admins = await create({ expiration: "never", role: "ADMIN" });
+      expect(!admins.ok && admins.error.fieldErrors?.expiration?.[0]).toMatch(/requires an expiry/);
+    } finally {
+      await setTokenPolicy(DEFAULT_TOKEN_POLICY, owner);
+    }
   });
 });
