@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { allowedIpsSchema } from "@/lib/validation/cidr";
+import { boundedDateTime } from "@/lib/validation/dates";
+import { descriptionSchema, serviceAccountNameSchema } from "./schemas";
+import { scopesInputSchema } from "./token-scopes";
+
+// One schema per token operation (server actions and the API alike; the API's bodies are these minus the ids).
+
+/** A Token ID: the same character rules as account names. */
+export const tokenNameSchema = serviceAccountNameSchema.meta({ description: "Token ID: unique among the account's live tokens (case-insensitive)" });
+
+const expiresAtInput = boundedDateTime().nullable().optional();
+
+export const addTokenSchema = z.strictObject({
+  serviceAccountId: z.uuid(),
+  name: tokenNameSchema,
+  description: descriptionSchema.default(""),
+  /** Absent or null: never. */
+  expiresAt: expiresAtInput,
+  /** Absent or null: full access of the role. */
+  scopes: scopesInputSchema,
+  allowedIps: allowedIpsSchema.default([]),
+});
+export type AddTokenInput = z.input<typeof addTokenSchema>;
+
+export const rotateTokenSchema = z.strictObject({
+  tokenId: z.uuid(),
+  /** null: the old token stops now; a date: it keeps working until then. */
+  previousTokenExpiresAt: boundedDateTime("Enter a date and time").nullable(),
+  /** Absent: the same lifetime as the old token had, from now; null: never; a date: that date. */
+  expiresAt: expiresAtInput,
+});
+export type RotateTokenInput = z.input<typeof rotateTokenSchema>;
+
+export const updateTokenSchema = z
+  .strictObject({
+    tokenId: z.uuid(),
+    description: descriptionSchema.optional(),
+    allowedIps: allowedIpsSchema.optional(),
+    /** Only narrowing: a subset of the token's scopes (any list, for a full-access token). */
+    scopes: scopesInputSchema,
+  })
+  .refine((input) => input.description !== undefined || input.allowedIps !== undefined || input.scopes !== undefined, "Send at least one of description, allowedIps, scopes");
+export type UpdateTokenInput = z.input<typeof updateTokenSchema>;
+
+export const listTokensSchema = z.strictObject({ serviceAccountId: z.uuid() });
