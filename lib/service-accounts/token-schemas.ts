@@ -32,15 +32,18 @@ export const rotateTokenSchema = z.strictObject({
 });
 export type RotateTokenInput = z.input<typeof rotateTokenSchema>;
 
-export const updateTokenSchema = z
-  .strictObject({
-    tokenId: z.uuid(),
-    description: descriptionSchema.optional(),
-    allowedIps: allowedIpsSchema.optional(),
-    /** Only narrowing: a subset of the token's scopes (any list, for a full-access token). */
-    scopes: scopesInputSchema,
-  })
-  .refine((input) => input.description !== undefined || input.allowedIps !== undefined || input.scopes !== undefined, "Send at least one of description, allowedIps, scopes");
+export const updateTokenFields = z.strictObject({
+  tokenId: z.uuid(),
+  description: descriptionSchema.optional(),
+  allowedIps: allowedIpsSchema.optional(),
+  /** Only narrowing: a subset of the token's scopes (of the role's built-in scopes, for a full-access token). */
+  scopes: scopesInputSchema,
+});
+export const SEND_ONE_CHANGE = "Send at least one of description, allowedIps, scopes";
+export const updateTokenSchema = updateTokenFields.refine(
+  (input) => input.description !== undefined || input.allowedIps !== undefined || input.scopes !== undefined,
+  SEND_ONE_CHANGE,
+);
 export type UpdateTokenInput = z.input<typeof updateTokenSchema>;
 
 export const listTokensSchema = z.strictObject({ serviceAccountId: z.uuid() });
