@@ -26,8 +26,9 @@ export async function listTokensViaApi({ actor }: Caller, serviceAccountId: stri
 /** A new named token; a body with only previousTokenExpiresAt is the deprecated regenerate of the primary token. */
 export async function addOrRegenerateViaApi(caller: Caller, serviceAccountId: string, body: z.output<typeof addOrRegenerateBody>) {
   if (body.kind === "regenerate") return regenerateViaApi(caller, serviceAccountId, body);
-  const { kind: _kind, ...input } = body;
-  const result = await runAction(serviceAccountActions.addToken, { serviceAccountId, ...input }, caller.actor, caller.meta);
+  const { name, description, expiresAt, scopes, allowedIps } = body;
+  const input = { serviceAccountId, name, description, expiresAt, scopes, allowedIps };
+  const result = await runAction(serviceAccountActions.addToken, input, caller.actor, caller.meta);
   if (!result.ok) return respond(result, () => null);
   const view = await tokenViewOf(caller, serviceAccountId, result.data.id);
   return json({ token: { ...view, value: result.data.value } }, 201);
