@@ -48,6 +48,8 @@ export type ScopeGift = { scopes: readonly string[] | null; minimumRoles: Readon
 /** How far a role reaches for a custom scope's minimum role; a token ranks as its account's role. */
 const GRANT_RANK: Record<string, number> = { OWNER: 3, ADMIN: 2, CONTRIBUTOR: 1 };
 const rank = (role: string) => GRANT_RANK[role] ?? 0;
+/** Whether an actor with this role may give a custom scope with this minimum role (the console offers only those). */
+export const reachesMinimumRole = (actorRole: string, minimumRole: string) => rank(actorRole) >= rank(minimumRole);
 
 export type RefusalReason =
   /** The role lacks the permission altogether (e.g. VIEWER managing anything). */
@@ -118,7 +120,7 @@ function decideScopeGift(actor: Actor, { scopes, minimumRoles }: ScopeGift): Acc
   for (const scope of scopes ?? []) {
     if (actorScopes && !actorScopes.includes(scope)) return refuse("scope_ceiling", `This token cannot give the ${scope} scope: it does not hold it.`, "scopes");
     const minimum = minimumRoles[scope];
-    if (minimum && rank(actor.role) < rank(minimum)) return refuse("scope_ceiling", `Giving the ${scope} scope needs the ${minimum} role.`, "scopes");
+    if (minimum && !reachesMinimumRole(actor.role, minimum)) return refuse("scope_ceiling", `Giving the ${scope} scope needs the ${minimum} role.`, "scopes");
   }
   return ALLOWED;
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { allowedIpsSchema } from "@/lib/validation/cidr";
 import { boundedDateTime } from "@/lib/validation/dates";
-import { descriptionSchema, serviceAccountNameSchema } from "./schemas";
+import { descriptionSchema, EXPIRATION_CHOICES, serviceAccountNameSchema } from "./schemas";
 import { scopesInputSchema } from "./token-scopes";
 
 // One schema per token operation (server actions and the API alike; the API's bodies are these minus the ids).
@@ -47,3 +47,27 @@ export const updateTokenSchema = updateTokenFields.refine(
 export type UpdateTokenInput = z.input<typeof updateTokenSchema>;
 
 export const listTokensSchema = z.strictObject({ serviceAccountId: z.uuid() });
+
+/**
+ * The Add token dialog's form: the operation's fields, with the expiry as a choice, the scopes as "full access or
+ * these", and the ranges one per line. The dialog turns it into addTokenSchema's input.
+ */
+export const addTokenFormSchema = addTokenSchema.pick({ serviceAccountId: true, name: true, description: true }).extend({
+  expiration: z.enum(EXPIRATION_CHOICES, { error: "Choose an expiration" }),
+  customExpiresAt: boundedDateTime("Enter a date").optional(),
+  access: z.enum(["full", "scopes"]),
+  scopes: z.array(z.string()),
+  allowedIps: z.string().max(4000, "At most 4000 characters"),
+});
+export type AddTokenFormInput = z.input<typeof addTokenFormSchema>;
+
+/** The rotate dialog's choices for the new token's expiry: as before, a preset, a date, or never. */
+export const ROTATE_EXPIRY_CHOICES = ["same", "30", "90", "365", "custom", "never"] as const;
+export const rotateTokenFormSchema = z.object({
+  tokenId: z.uuid(),
+  previousToken: z.enum(["expire_now", "keep_until"]),
+  previousTokenExpiresAt: boundedDateTime("Enter a date and time").optional(),
+  expiry: z.enum(ROTATE_EXPIRY_CHOICES),
+  customExpiresAt: boundedDateTime("Enter a date").optional(),
+});
+export type RotateTokenFormInput = z.input<typeof rotateTokenFormSchema>;
