@@ -84,7 +84,7 @@ export function AccountTokensTable({ tokens, archivedScopes, canManage }: { toke
                 <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">
                   <LocalTime iso={token.createdAt} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">{token.expiresAt ? <LocalTime iso={token.expiresAt} /> : <span className="text-slate-400">Never</span>}</td>
+                <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">{token.expiresAt ? <LocalTime iso={token.expiresAt} /> : <span className="text-slate-500">Never</span>}</td>
                 <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">
                   {token.lastUsedAt ? (
                     <>
@@ -92,7 +92,7 @@ export function AccountTokensTable({ tokens, archivedScopes, canManage }: { toke
                       {token.lastUsedIp ? <span className="ml-1.5 font-mono text-xs text-slate-500">from {token.lastUsedIp}</span> : null}
                     </>
                   ) : (
-                    <span className="text-slate-400">Never</span>
+                    <span className="text-slate-500">Never</span>
                   )}
                 </td>
                 {canManage ? (
