@@ -13,6 +13,7 @@ async function expectNoViolations(page: Page, include: string) {
 
 for (const width of [1440, 390]) {
   test(`Add token and Rotate at ${width} px: keyboard, focus, axe`, async ({ browser }) => {
+    test.slow(); // two axe runs per dialog, two dialogs
     const context = await browser.newContext({ viewport: { width, height: 844 } });
     const page = await context.newPage();
     await signIn(page, E2E_OWNER);
