@@ -24,6 +24,8 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "audit.retention_changed": "Retention changed",
   "audit.purged": "Old events purged",
   "settings.changed": "Setting changed",
+  "token.rotated": "Token rotated",
+  "token.updated": "Token updated",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action as AuditAction] ?? action;

@@ -1,9 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, fieldA11y } from "@/components/ui/field";
@@ -16,7 +14,8 @@ import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { createServiceAccountAction } from "@/lib/service-accounts/actions";
 import { createServiceAccountSchema, EXPIRATION_CHOICES, EXPIRATION_LABELS, type CreateServiceAccountInput } from "@/lib/service-accounts/schemas";
 import type { OwnerOption } from "@/lib/users/find-owner-options";
-import { endOfLocalDayIso, isoToInputValue, tomorrowDateInputValue } from "./local-datetime";
+import { ChoiceSelect, LocalDateField } from "./date-fields";
+import { useRevealDialog } from "./use-reveal-dialog";
 import { TOKEN_REVEAL_TITLE, TokenRevealPanel, type RevealedTokenView } from "./token-reveal-panel";
 
 const FIELDS = ["name", "description", "ownerId", "role", "expiration", "customExpiresAt"] as const satisfies readonly (keyof CreateServiceAccountInput)[];
@@ -31,17 +30,7 @@ type CreateTokenProps = {
 
 /** `+ Create Token`: creates a service account with its first token, then shows the token once. */
 export function CreateTokenDialog(props: CreateTokenProps) {
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [revealed, setRevealed] = useState<{ name: string; token: RevealedTokenView } | null>(null);
-
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (next || !revealed) return;
-    // Closing the reveal, however it is closed, is "Done": forget the value, then show the new row.
-    setRevealed(null);
-    router.refresh();
-  };
+  const { open, onOpenChange, revealed, setRevealed } = useRevealDialog<{ name: string; token: RevealedTokenView }>();
 
   return (
     <>
@@ -87,7 +76,6 @@ function CreateTokenForm({
   const { formError, submit } = useFormAction(form, FIELDS);
   const { errors, isSubmitting } = form.formState;
   const custom = useWatch({ control: form.control, name: "expiration" }) === "custom";
-  const [tomorrow] = useState(tomorrowDateInputValue);
 
   const onSubmit = form.handleSubmit(async (input) => {
     const customExpiresAt = input.expiration === "custom" ? input.customExpiresAt : undefined;
@@ -125,36 +113,9 @@ function CreateTokenForm({
         <Field id="create-token-role" label="Role" error={errors.role?.message}>
           <RoleSelect roles={grantableRoles} {...fieldA11y("create-token-role", errors.role?.message)} {...form.register("role")} />
         </Field>
-        <Field id="create-token-expiration" label="Expiration" error={errors.expiration?.message}>
-          <Select {...fieldA11y("create-token-expiration", errors.expiration?.message)} {...form.register("expiration")}>
-            {EXPIRATION_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>
-                {EXPIRATION_LABELS[choice]}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <ChoiceSelect id="create-token-expiration" label="Expiration" error={errors.expiration?.message} choices={EXPIRATION_CHOICES} labels={EXPIRATION_LABELS} registration={form.register("expiration")} />
       </div>
-      {custom ? (
-        <Controller
-          control={form.control}
-          name="customExpiresAt"
-          render={({ field, fieldState }) => (
-            <Field id="create-token-expires-on" label="Expiration date" error={fieldState.error?.message} hint="The token expires at the end of this day, your time.">
-              <Input
-                {...fieldA11y("create-token-expires-on", fieldState.error?.message)}
-                type="date"
-                min={tomorrow}
-                ref={field.ref}
-                name={field.name}
-                onBlur={field.onBlur}
-                value={isoToInputValue(field.value, "date")}
-                onChange={(e) => field.onChange(endOfLocalDayIso(e.target.value))}
-              />
-            </Field>
-          )}
-        />
-      ) : null}
+      {custom ? <LocalDateField control={form.control} name="customExpiresAt" id="create-token-expires-on" label="Expiration date" hint="The token expires at the end of this day, your time." /> : null}
       <FormActions submitLabel="Generate Token" onCancel={onCancel} busy={isSubmitting} />
     </form>
   );

@@ -1,50 +1,30 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Controller, useForm, useWatch } from "react-hook-form";
-import { Dialog, type MenuDialogProps } from "@/components/ui/dialog";
-import { Field, fieldA11y } from "@/components/ui/field";
+import { useForm, useWatch } from "react-hook-form";
+import type { MenuDialogProps } from "@/components/ui/dialog";
 import { FormActions } from "@/components/ui/form-actions";
 import { FormError } from "@/components/ui/form-error";
-import { Input } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { regenerateTokenAction } from "@/lib/service-accounts/actions";
 import { regenerateTokenSchema } from "@/lib/service-accounts/schemas";
-import { isoToInputValue, localDateTimeIso, toDateTimeInputValue } from "./local-datetime";
+import { LocalDateTimeField, RadioChoices } from "./date-fields";
+import { isoToInputValue, toDateTimeInputValue } from "./local-datetime";
 import type { ManagedAccount } from "./service-account-row-actions";
-import { TOKEN_REVEAL_TITLE, TokenRevealPanel, type RevealedTokenView } from "./token-reveal-panel";
+import { useRevealDialog } from "./use-reveal-dialog";
+import { RevealDialog } from "./reveal-dialog";
+import type { RevealedTokenView } from "./token-reveal-panel";
 
 type RegenerateTokenDialogProps = MenuDialogProps & { account: ManagedAccount };
 
 /** CloudTruth's REGENERATE TOKEN: a new token now; the previous one dies now or at a chosen time. */
 export function RegenerateTokenDialog({ open, onOpenChange, returnFocusTo, account }: RegenerateTokenDialogProps) {
-  const router = useRouter();
-  const [revealed, setRevealed] = useState<RevealedTokenView | null>(null);
-
-  const change = (next: boolean) => {
-    onOpenChange(next);
-    if (next || !revealed) return;
-    // Closing the reveal, however it is closed, is "Done": forget the value, then show the new state.
-    setRevealed(null);
-    router.refresh();
-  };
+  const state = useRevealDialog<RevealedTokenView>({ open, onOpenChange });
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={change}
-      returnFocusTo={returnFocusTo}
-      dismissible={!revealed}
-      title={revealed ? TOKEN_REVEAL_TITLE : "Regenerate API Token"}
-      description={revealed ? `The new access token for ${account.name}.` : account.name}
-    >
-      {revealed ? (
-        <TokenRevealPanel token={revealed} onDone={() => change(false)} />
-      ) : (
-        <RegenerateTokenForm account={account} onCancel={() => change(false)} onRegenerated={setRevealed} />
-      )}
-    </Dialog>
+    <RevealDialog state={state} returnFocusTo={returnFocusTo} title="Regenerate API Token" description={account.name} revealedDescription={`The new access token for ${account.name}.`}>
+      <RegenerateTokenForm account={account} onCancel={() => state.onOpenChange(false)} onRegenerated={state.setRevealed} />
+    </RevealDialog>
   );
 }
 
@@ -80,44 +60,23 @@ function RegenerateTokenForm({
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
       {previousAlive ? (
-        <fieldset className="space-y-2">
-          <legend className="text-sm font-medium text-slate-700">Previous token</legend>
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="radio" value="expire_now" className="accent-indigo-600" {...form.register("previousToken")} />
-            Expire the previous token immediately
-          </label>
-          <label className="flex items-center gap-2 text-sm text-slate-700">
-            <input type="radio" value="keep_until" className="accent-indigo-600" {...form.register("previousToken")} />
-            Keep the previous token active until
-          </label>
-        </fieldset>
+        <RadioChoices
+          legend="Previous token"
+          choices={[["expire_now", "Expire the previous token immediately"], ["keep_until", "Keep the previous token active until"]] as const}
+          registration={form.register("previousToken")}
+        />
       ) : (
         <p className="text-sm text-slate-600">The current token is already {account.status}. The new token replaces it.</p>
       )}
       {previousAlive && keep ? (
-        <Controller
+        <LocalDateTimeField
           control={form.control}
           name="previousTokenExpiresAt"
-          render={({ field, fieldState }) => (
-            <Field
-              id={id}
-              label="Previous token expires at"
-              error={fieldState.error?.message}
-              hint={account.expiresAt ? "No later than the token's own expiry." : "Your local time."}
-            >
-              <Input
-                {...fieldA11y(id, fieldState.error?.message)}
-                type="datetime-local"
-                min={now}
-                max={account.expiresAt ? isoToInputValue(account.expiresAt, "datetime-local") : undefined}
-                ref={field.ref}
-                name={field.name}
-                onBlur={field.onBlur}
-                value={isoToInputValue(field.value, "datetime-local")}
-                onChange={(e) => field.onChange(localDateTimeIso(e.target.value))}
-              />
-            </Field>
-          )}
+          id={id}
+          label="Previous token expires at"
+          hint={account.expiresAt ? "No later than the token's own expiry." : "Your local time."}
+          min={now}
+          max={account.expiresAt ? isoToInputValue(account.expiresAt, "datetime-local") : undefined}
         />
       ) : null}
       <p className="text-sm text-slate-600">The new token gets the same lifetime as the current one.</p>

@@ -5,11 +5,11 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { revokeTokenAction } from "@/lib/service-accounts/actions";
 
 /** Revoke one token of an account (detail page). The server checks the actor may manage its account. */
-export function RevokeTokenButton({ token }: { token: { id: string; hint: string } }) {
+export function RevokeTokenButton({ token }: { token: { id: string; hint: string; name?: string } }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button variant="secondary" size="sm" className="text-red-700" onClick={() => setOpen(true)} aria-label={`Revoke token ${token.hint}`}>
+      <Button variant="secondary" size="sm" className="text-red-700" onClick={() => setOpen(true)} aria-label={token.name ? `Revoke token ${token.hint} (${token.name})` : `Revoke token ${token.hint}`}>
         Revoke
       </Button>
       <ConfirmDialog

@@ -77,6 +77,12 @@ export function getServiceAccountColumns({ showOwner, withActions }: ServiceAcco
       : []),
     col.accessor("role", { header: "Role", cell: (info) => <Badge tone="indigo">{ROLE_LABELS[info.getValue()]}</Badge> }),
     col.accessor("status", { header: "Status", enableSorting: false, cell: (info) => <TokenStatusBadge status={info.getValue()} /> }),
+    col.accessor((row) => row.tokens?.live ?? 0, {
+      id: "tokens",
+      header: "Tokens",
+      enableSorting: false,
+      cell: ({ row }) => <TokenSummaryCell summary={row.original.tokens} />,
+    }),
     col.accessor("createdAt", { header: "Created", sortDescFirst: true, cell: (info) => <LocalTime iso={info.getValue()} dateOnly /> }),
     col.accessor("lastUsedAt", { header: "Last used", sortDescFirst: true, cell: (info) => optionalTime(info.getValue()) }),
     col.accessor((row) => row.expiresAt, {
@@ -95,6 +101,21 @@ export function getServiceAccountColumns({ showOwner, withActions }: ServiceAcco
         ]
       : []),
   ]);
+}
+
+/** "2 live", and the primary token's hint (the one Regenerate rotates). */
+function TokenSummaryCell({ summary }: { summary: ServiceAccountRow["tokens"] }) {
+  if (!summary) return null;
+  return (
+    <span className="whitespace-nowrap">
+      {summary.live} live
+      {summary.primaryHint ? (
+        <span className="ml-1.5 font-mono text-xs text-slate-500" title="Primary token">
+          {summary.primaryHint}
+        </span>
+      ) : null}
+    </span>
+  );
 }
 
 function ActionsCell({ account }: { account: ServiceAccountRow }) {

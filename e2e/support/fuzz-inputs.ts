@@ -103,7 +103,10 @@ export function validValue(document: Document, schema: Schema, hints: Hints, nam
 /** A JSON body: mostly valid, or valid with one field made hostile, an unknown key, a required key missing, or anything. */
 export function bodyValue(document: Document, schema: Schema, hints: Hints): fc.Arbitrary<unknown> {
   const valid = validValue(document, schema, hints) as fc.Arbitrary<Record<string, unknown>>;
-  const keys = Object.keys((resolve(document, schema).properties ?? {}) as object);
+  // A body documented as one of several objects (anyOf/oneOf): the keys of all of them.
+  const resolved = resolve(document, schema);
+  const options = ((resolved.anyOf ?? resolved.oneOf ?? [resolved]) as Schema[]).map((option) => resolve(document, option));
+  const keys = [...new Set(options.flatMap((option) => Object.keys((option.properties ?? {}) as object)))];
   return fc.oneof(
     { weight: 4, arbitrary: valid },
     { weight: 4, arbitrary: fc.tuple(valid, fc.constantFrom(...keys), nastyJson).map(([body, key, value]) => ({ ...body, [key]: value })) },

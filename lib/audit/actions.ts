@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   "audit.retention_changed",
   "audit.purged",
   "settings.changed",
+  "token.rotated",
+  "token.updated",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

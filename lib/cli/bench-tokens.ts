@@ -1,5 +1,6 @@
-// npm run bench:tokens: 10,000 service accounts with 30,000 tokens, then the server time of the API Tokens
-// table's queries (findServiceAccounts, what the page runs): first page, a filtered page, a deep page.
+// npm run bench:tokens: 10,000 service accounts with 30,000 tokens (three named tokens each), then the server time
+// of the API Tokens table's queries (findServiceAccounts, what the page runs, with its live-token summaries): first
+// page, a filtered page, a deep page.
 import { BENCH_SECRETS } from "../bench/bench-secrets";
 import { rm } from "node:fs/promises";
 import pg from "pg";
@@ -68,13 +69,15 @@ async function seed(url: string): Promise<number> {
            CASE WHEN i % 17 = 0 THEN now() ELSE NULL END,
            CASE WHEN i % 4 = 0 THEN NULL ELSE now() - ((i % 1000) || ' minutes')::interval END
     FROM generate_series(1, ${ACCOUNTS}) i`);
+  // Three named tokens per account (several tokens per account): full access, scoped, and limited to a range.
+  // They share the account's expiry and revocation, so the account's status copy is what the app would derive.
   await client.query(`
-    INSERT INTO "ApiToken" ("publicId", "serviceAccountId", "secretHash", hint, "createdAt", "expiresAt", "revokedAt", "lastUsedAt")
+    INSERT INTO "ApiToken" ("publicId", "serviceAccountId", "secretHash", hint, name, "fullAccess", scopes, "allowedIps", "createdAt", "expiresAt", "revokedAt", "lastUsedAt")
     SELECT 'tok_' || substr(md5(a.id::text || n), 1, 13), a.id, encode(sha256((a.id::text || n)::bytea), 'hex'), 'kh_…' || substr(md5(a.id::text || n), 1, 4),
-           a."createdAt" + (n || ' minutes')::interval,
-           CASE WHEN n = ${TOKENS_PER_ACCOUNT} THEN a."tokenExpiresAt" ELSE a."createdAt" + (n || ' minutes')::interval END,
-           CASE WHEN n = ${TOKENS_PER_ACCOUNT} THEN a."tokenRevokedAt" ELSE NULL END,
-           a."lastUsedAt"
+           (ARRAY['default','ci','deploy'])[n], n <> 2,
+           CASE WHEN n = 2 THEN ARRAY['service_accounts:read'] ELSE ARRAY[]::text[] END,
+           CASE WHEN n = 3 THEN ARRAY['10.0.0.0/8'] ELSE ARRAY[]::text[] END,
+           a."createdAt" + (n || ' minutes')::interval, a."tokenExpiresAt", a."tokenRevokedAt", a."lastUsedAt"
     FROM "ServiceAccount" a CROSS JOIN generate_series(1, ${TOKENS_PER_ACCOUNT}) n`);
   await client.query("ANALYZE");
   await client.end();

@@ -119,4 +119,38 @@ describe("decideAccountAccess", () => {
     const stranger = decideAccountAccess(actorOf("user:AUDITOR"), { id: "a", name: "a", role: "VIEWER", ownerId: SOMEONE }, { action: "manage" });
     expect(stranger).toMatchObject({ allowed: false, reason: "missing_permission" });
   });
+
+  describe("giving scopes to a token (add, rotate): never more than the actor holds", () => {
+    const own = { id: "acc", name: "acc", role: "CONTRIBUTOR" as const, ownerId: ME };
+    const withScopes = (kind: ActorKind, scopes: readonly string[] | null): Actor => ({ ...(actorOf(kind) as Extract<Actor, { type: "SERVICE_ACCOUNT" }>), scopes });
+    const custom = { "deploy:write": "CONTRIBUTOR", "registry:admin": "ADMIN", "billing:owner": "OWNER" } as const;
+    const give = (scopes: readonly string[] | null) => ({ action: "manage" as const, scope: "tokens:write" as const, give: { scopes, minimumRoles: custom } });
+    // [actor, the scopes given (null: full access), outcome]
+    const cases: [string, Actor, readonly string[] | null, string][] = [
+      ["user CONTRIBUTOR, full access", actorOf("user:CONTRIBUTOR"), null, "ok"],
+      ["user CONTRIBUTOR, built-in", actorOf("user:CONTRIBUTOR"), ["service_accounts:read"], "ok"],
+      ["user CONTRIBUTOR, custom min CONTRIBUTOR", actorOf("user:CONTRIBUTOR"), ["deploy:write"], "ok"],
+      ["user CONTRIBUTOR, custom min ADMIN", actorOf("user:CONTRIBUTOR"), ["registry:admin"], "scope_ceiling"],
+      ["user ADMIN, custom min ADMIN", actorOf("user:ADMIN"), ["registry:admin"], "ok"],
+      ["user ADMIN, custom min OWNER", actorOf("user:ADMIN"), ["billing:owner"], "scope_ceiling"],
+      ["user OWNER, custom min OWNER", actorOf("user:OWNER"), ["billing:owner", "registry:admin"], "ok"],
+      ["full-access CONTRIBUTOR token, full access", withScopes("token:CONTRIBUTOR", null), null, "ok"],
+      ["full-access CONTRIBUTOR token, custom min ADMIN", withScopes("token:CONTRIBUTOR", null), ["registry:admin"], "scope_ceiling"],
+      ["full-access ADMIN token, custom min ADMIN", withScopes("token:ADMIN", null), ["registry:admin"], "ok"],
+      ["full-access ADMIN token, custom min OWNER", withScopes("token:ADMIN", null), ["billing:owner"], "scope_ceiling"],
+      ["scoped token, full access", withScopes("token:ADMIN", ["tokens:write", "service_accounts:read"]), null, "scope_ceiling"],
+      ["scoped token, a scope it holds", withScopes("token:ADMIN", ["tokens:write", "service_accounts:read"]), ["service_accounts:read"], "ok"],
+      ["scoped token, a scope it lacks", withScopes("token:ADMIN", ["tokens:write", "service_accounts:read"]), ["audit:read"], "scope_ceiling"],
+      ["scoped token, a custom scope it holds", withScopes("token:ADMIN", ["tokens:write", "service_accounts:read", "deploy:write"]), ["deploy:write"], "ok"],
+      ["scoped token, a custom scope it lacks", withScopes("token:ADMIN", ["tokens:write", "service_accounts:read"]), ["deploy:write"], "scope_ceiling"],
+      ["scoped token without tokens:write", withScopes("token:ADMIN", ["service_accounts:read"]), ["service_accounts:read"], "insufficient_scope"],
+    ];
+    for (const [label, actor, scopes, outcome] of cases) {
+      it(label, () => {
+        const decision = decideAccountAccess(actor, own, give(scopes));
+        expect(decision.allowed ? "ok" : decision.reason).toBe(outcome);
+        if (outcome === "scope_ceiling") expect(decision).toMatchObject({ field: "scopes" });
+      });
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { insufficientScopeError } from "@/lib/auth/authorize";
 import { canGrantRole, hasPermission } from "@/lib/auth/permissions";
 import { holdsScope, type BuiltInScope } from "@/lib/auth/scopes";
 import type { Prisma } from "@/lib/db/client";
-import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import type { Role, ServiceAccountRole } from "@/lib/db/generated/enums";
 import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
 
 // The one access rule for service accounts. Every path that reads or changes an account (server actions, API
@@ -16,7 +16,9 @@ import { AppError, forbiddenError, notFoundError } from "@/lib/errors";
 // account acting through the API is held to its own role the same way: a CONTRIBUTOR token can never act on
 // an ADMIN, AUDITOR or INTROSPECTOR account, even one of its own owner's. A token with scopes is further held to
 // them (role ∩ scopes, lib/auth/scopes.ts): reading needs service_accounts:read, changing an account
-// service_accounts:write, acting on its tokens tokens:write.
+// service_accounts:write, acting on its tokens tokens:write. Giving scopes to a token (adding or rotating one)
+// gives no more than the actor holds: a token with scopes only scopes it holds itself and never full access, and
+// a custom scope only by an actor whose role reaches the scope's minimum role (OWNER > ADMIN > CONTRIBUTOR).
 
 /** The facts about the account that the rule reads. */
 export type AccountFacts = { id: string; name: string; ownerId: string; role: ServiceAccountRole };
@@ -30,12 +32,24 @@ export type AccountRequest =
    * Update, regenerate, revoke, delete; `change` is what an update would set. `scope`: what a token needs for it
    * (service_accounts:write unless said otherwise; token operations say tokens:write).
    */
-  | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string }; scope?: BuiltInScope }
+  | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string }; scope?: BuiltInScope; give?: ScopeGift }
   /**
    * A token revoking itself (RFC 7009): allowed whatever its role, since whoever holds it could stop using it
    * anyway, and a leaked token should be killable by whoever finds it. Only its own account's.
    */
   | { action: "revoke_self" };
+
+/**
+ * The scopes a new or rotated token will carry (`scopes` null: full access of the role), with the minimum role
+ * of each custom scope among them (loaded from the Scope table first; built-in scopes have none).
+ */
+export type ScopeGift = { scopes: readonly string[] | null; minimumRoles: Readonly<Record<string, Role>> };
+
+/** How far a role reaches for a custom scope's minimum role; a token ranks as its account's role. */
+const GRANT_RANK: Record<string, number> = { OWNER: 3, ADMIN: 2, CONTRIBUTOR: 1 };
+const rank = (role: string) => GRANT_RANK[role] ?? 0;
+/** Whether an actor with this role may give a custom scope with this minimum role (the console offers only those). */
+export const reachesMinimumRole = (actorRole: string, minimumRole: string) => rank(actorRole) >= rank(minimumRole);
 
 export type RefusalReason =
   /** The role lacks the permission altogether (e.g. VIEWER managing anything). */
@@ -49,15 +63,18 @@ export type RefusalReason =
   /** Giving the account to another owner needs the right to manage every account. */
   | "owner_assignment"
   /** The role allows it, the token's scopes do not. */
-  | "insufficient_scope";
+  | "insufficient_scope"
+  /** The token would get a scope (or full access) the actor does not hold or may not give. */
+  | "scope_ceiling";
 
 export type AccessDecision =
   | { allowed: true }
-  | { allowed: false; reason: RefusalReason; message: string; field?: "role" | "ownerId"; scope?: BuiltInScope };
+  | { allowed: false; reason: RefusalReason; message: string; field?: DecisionField; scope?: BuiltInScope };
 
+type DecisionField = "role" | "ownerId" | "scopes";
 const ALLOWED: AccessDecision = { allowed: true };
 
-const refuse = (reason: RefusalReason, message: string, field?: "role" | "ownerId"): AccessDecision => ({ allowed: false, reason, message, field });
+const refuse = (reason: RefusalReason, message: string, field?: DecisionField): AccessDecision => ({ allowed: false, reason, message, field });
 const lacksScope = (scope: BuiltInScope): AccessDecision => ({ allowed: false, reason: "insufficient_scope", message: `This token lacks the ${scope} scope.`, scope });
 
 const canSee = (actor: Actor, ownerId: string) =>
@@ -93,6 +110,18 @@ export function decideAccountAccess(actor: Actor, account: AccountFacts | null, 
   if (ownerId && ownerId !== account.ownerId && !hasPermission(actor.role, "service_accounts.manage_all")) {
     return refuse("owner_assignment", "Only an admin can give a service account to someone else.", "ownerId");
   }
+  return request.give ? decideScopeGift(actor, request.give) : ALLOWED;
+}
+
+/** The giving half: never more than the actor holds. */
+function decideScopeGift(actor: Actor, { scopes, minimumRoles }: ScopeGift): AccessDecision {
+  const actorScopes = actor.type === "SERVICE_ACCOUNT" ? actor.scopes : null;
+  if (actorScopes && scopes === null) return refuse("scope_ceiling", "A token with scopes cannot give full access.", "scopes");
+  for (const scope of scopes ?? []) {
+    if (actorScopes && !actorScopes.includes(scope)) return refuse("scope_ceiling", `This token cannot give the ${scope} scope: it does not hold it.`, "scopes");
+    const minimum = minimumRoles[scope];
+    if (minimum && !reachesMinimumRole(actor.role, minimum)) return refuse("scope_ceiling", `Giving the ${scope} scope needs the ${minimum} role.`, "scopes");
+  }
   return ALLOWED;
 }
 
@@ -114,6 +143,7 @@ export function assertAccountAccess(actor: Actor, account: AccountFacts | null, 
 }
 
 function fieldMessage(decision: Extract<AccessDecision, { allowed: false }>): string {
+  if (decision.field === "scopes") return decision.message;
   return decision.field === "role" ? "You cannot grant this role" : "You can only pick yourself";
 }
 

@@ -8,3 +8,6 @@ export const updateServiceAccountAction = defineAction(serviceAccountActions.upd
 export const regenerateTokenAction = defineAction(serviceAccountActions.regenerate);
 export const revokeTokenAction = defineAction(serviceAccountActions.revoke);
 export const deleteServiceAccountAction = defineAction(serviceAccountActions.delete);
+export const addTokenAction = defineAction(serviceAccountActions.addToken);
+export const rotateTokenAction = defineAction(serviceAccountActions.rotateToken);
+export const updateTokenAction = defineAction(serviceAccountActions.updateToken);

@@ -30,7 +30,7 @@ export async function findServiceAccount(actor: Actor, id: string) {
     updatedAt: account.updatedAt.toISOString(),
     canManage: canManageAccount(actor, account),
     status: tokenStatus({ expiresAt: account.tokenExpiresAt, revokedAt: account.tokenRevokedAt }, now),
-    // The current token's expiry and the latest use of any token, as the list shows them.
+    // The latest expiry among its current tokens and the latest use of any token, as the list shows them.
     expiresAt: toIsoDateTimeOrNull(account.tokenExpiresAt),
     lastUsedAt: toIsoDateTimeOrNull(account.lastUsedAt),
     tokens: account.tokens.map((t) => ({

@@ -6,6 +6,7 @@ import { toListResult, type ListResult } from "@/lib/lists/list-params";
 import { toIsoDateTimeOrNull } from "@/lib/validation/dates";
 import { tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
 import { readableServiceAccounts } from "./access";
+import { tokenSummaries, type TokenSummary } from "./token-summaries";
 import { searchWhere, statusWhere } from "./status-where";
 import type { FindServiceAccountsParams } from "./schemas";
 
@@ -20,6 +21,8 @@ export type ServiceAccountRow = {
   createdAt: string;
   lastUsedAt: string | null;
   expiresAt: string | null;
+  /** The console's list: how many live tokens the account has, and its primary token's hint. */
+  tokens?: TokenSummary;
 };
 
 /** One page of the service accounts the actor may see. `mine` narrows to the actor's own (My tokens). */
@@ -45,8 +48,9 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
     }),
     db.serviceAccount.count({ where }),
   ]);
+  const summaries = await tokenSummaries(rows.map((row) => row.id), now);
   return toListResult(
-    rows.map((a) => toServiceAccountRow(a, now)),
+    rows.map((a) => ({ ...toServiceAccountRow(a, now), tokens: summaries.get(a.id) ?? { live: 0, primaryHint: null } })),
     total,
     params.page,
     params.pageSize,

@@ -7,9 +7,9 @@ import { tokensChanged } from "@/lib/tokens/token-events";
 import { conflictError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { assertAccountAccess, type AccountFacts } from "./access";
-import { lockAccount } from "./lock-account";
 import { accountTarget } from "./owner";
 import type { revokeTokenSchema } from "./schemas";
+import { lockToken, syncAccountStatus } from "./token-store";
 
 /** Revokes one token: it is refused from its very next use. */
 export function revokeToken({ tokenId }: z.output<typeof revokeTokenSchema>, context: ActionContext) {
@@ -27,19 +27,17 @@ export function revokeOwnToken(context: { actor: ServiceAccountActor; meta: Requ
 async function revoke(tokenId: string, { actor, meta }: ActionContext, check: (account: AccountFacts | null) => asserts account is AccountFacts) {
   const result = await db.$transaction(async (tx) => {
     // The account first (the one lock order), then the token read again under that lock.
-    const owning = await tx.apiToken.findUnique({ where: { id: tokenId }, select: { serviceAccountId: true } });
-    if (owning) await lockAccount(tx, owning.serviceAccountId);
-    const token = await tx.apiToken.findUnique({ where: { id: tokenId }, include: { serviceAccount: true } });
+    const token = await lockToken(tx, tokenId);
     check(token?.serviceAccount ?? null);
     if (token!.revokedAt) throw conflictError("This token is already revoked.");
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt, revokedById: actor.id } });
-    if (!token!.replacedById) await tx.serviceAccount.update({ where: { id: token!.serviceAccountId }, data: { tokenRevokedAt: revokedAt } });
+    await syncAccountStatus(tx, token!.serviceAccountId);
     await audit(tx, meta, {
       action: "token.revoked",
       actor: actorParty(actor),
       target: accountTarget(token!.serviceAccount),
-      metadata: { tokenId, hint: token!.hint },
+      metadata: { tokenId, name: token!.name, hint: token!.hint },
     });
     return { id: tokenId, serviceAccountId: token!.serviceAccountId };
   });

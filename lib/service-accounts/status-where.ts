@@ -7,7 +7,10 @@ export function searchWhere(q: string): Prisma.ServiceAccountWhereInput {
   return { OR: [{ name: containsText(q) }, { description: containsText(q) }] };
 }
 
-/** The account's status is its current token's, copied onto the account so this is an indexed filter. */
+/**
+ * The account's status (active while any current token works: live-tokens.ts accountStatusColumns), copied onto
+ * the account so this is an indexed filter.
+ */
 export function statusWhere(status: TokenStatus, now: Date): Prisma.ServiceAccountWhereInput {
   const soon = new Date(now.getTime() + EXPIRING_WITHIN_MS);
   switch (status) {

@@ -3,6 +3,7 @@ import { z, type ZodType } from "zod";
 import { env } from "@/lib/config/env";
 import { emptyObject, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
 import { API_ROUTES } from "./routes";
+import { documentTokenRoutes } from "./token-openapi";
 import {
   auditCheckpointResponse,
   auditEventResponse,
@@ -14,7 +15,6 @@ import {
   introspectionResponse,
   listAuditEventsQuery,
   listServiceAccountsQuery,
-  regenerateTokenBody,
   revealedTokenResponse,
   serviceAccountDetailResponse,
   serviceAccountResponse,
@@ -33,7 +33,7 @@ const ok = (description: string, schema?: ZodType) => ({ description, headers: r
 const tokenParameter = { required: true, content: { "application/x-www-form-urlencoded": { schema: tokenParameterBody }, "application/json": { schema: tokenParameterBody } } };
 const TAGS = [
   { name: "Service accounts", description: "Service accounts, who calls" },
-  { name: "Tokens", description: "Regenerate, revoke and introspect API tokens" },
+  { name: "Tokens", description: "Add, rotate, update, revoke and introspect API tokens" },
   { name: "Users", description: "Console users (owners of service accounts)" },
   { name: "Audit", description: "The hash-chained audit log and its signed checkpoints" },
   { name: "Public", description: "Needs no token" },
@@ -79,13 +79,7 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
     responses: { 200: ok("Updated", z.object({ serviceAccount: Detail })), ...withBody, ...errors(404, 409) },
   });
   route({ method: "delete", path: "/api/v1/service-accounts/{id}", summary: "Delete a service account and all its tokens", request: { params: idParams }, responses: { 204: { description: "Deleted", headers: rateLimitHeaders() }, ...errors(400, 404, 409) } });
-  route({
-    method: "post",
-    path: "/api/v1/service-accounts/{id}/tokens",
-    summary: "Regenerate the token",
-    request: { params: idParams, body: { required: true, ...jsonContent(regenerateTokenBody) } },
-    responses: { 201: ok("The new token; value is shown only here", z.object({ token: Token })), ...withBody, ...errors(404, 409) },
-  });
+  documentTokenRoutes({ route, ok, errors });
   route({ method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke one token by its id", request: { params: idParams }, responses: { 200: ok("Revoked", z.object({ token: z.object({ id: z.uuid(), revoked: z.literal(true) }) })), ...errors(400, 404, 409) } });
   route({ method: "get", path: "/api/v1/users", summary: "List users (for picking owners)", request: { query: cursorQuery }, responses: { 200: ok("A page of users", page(userResponse)), ...errors(400, 422) } });
   route({

@@ -11,11 +11,11 @@ import {
   exportAuditEventsQuery,
   listAuditEventsQuery,
   listServiceAccountsQuery,
-  regenerateTokenBody,
   tokenParameterBody,
   updateServiceAccountBody,
 } from "./schemas";
-import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, regenerateViaApi, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
+import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
+import { TOKEN_ROUTES } from "./token-routes";
 import { introspect, revokeByValue } from "./tokens";
 import { listUsers } from "./users";
 
@@ -85,19 +85,7 @@ export const API_ROUTES = [
     handler: ({ params }, caller) => deleteViaApi(caller, params.id),
   }),
 
-  /** Regenerate: a new token; the previous one stops now or at previousTokenExpiresAt. */
-  apiRoute({
-    method: "POST",
-    path: "/api/v1/service-accounts/{id}/tokens",
-    operationId: "regenerateToken",
-    tag: "Tokens",
-    permission: "service_accounts.manage_own",
-    scope: "tokens:write",
-    params: idParams,
-    found: ({ id }, caller) => serviceAccountVisible(caller, id, serviceAccountActions.regenerate),
-    body: regenerateTokenBody,
-    handler: ({ params, body }, caller) => regenerateViaApi(caller, params.id, body),
-  }),
+  ...TOKEN_ROUTES,
   apiRoute({
     method: "POST",
     path: "/api/v1/tokens/{id}/revoke",

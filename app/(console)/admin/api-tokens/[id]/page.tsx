@@ -5,10 +5,10 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { AccountActivity } from "@/components/service-accounts/account-activity";
-import { AccountTokensTable } from "@/components/service-accounts/account-tokens-table";
 import { OwnerName } from "@/components/service-accounts/owner-name";
 import { ServiceAccountRowActions } from "@/components/service-accounts/service-account-row-actions";
 import { TokenStatusBadge } from "@/components/service-accounts/token-status-badge";
+import { TokensSection } from "@/components/service-accounts/tokens-section";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePageActor } from "@/lib/auth/guard";
@@ -73,12 +73,7 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
           </Detail>
         </dl>
       </div>
-      <section aria-labelledby="tokens-heading" className="space-y-3">
-        <h2 id="tokens-heading" className="text-lg font-semibold text-slate-900">
-          Tokens
-        </h2>
-        <AccountTokensTable tokens={account.tokens} canManage={account.canManage} />
-      </section>
+      <TokensSection actor={actor} account={account} />
       <section aria-labelledby="activity-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="activity-heading" className="text-lg font-semibold text-slate-900">

@@ -1,0 +1,93 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Plus } from "lucide-react";
+import { useRef } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Button } from "@/components/ui/button";
+import { Field, fieldA11y } from "@/components/ui/field";
+import { FormActions } from "@/components/ui/form-actions";
+import { FormError } from "@/components/ui/form-error";
+import { Input, Textarea } from "@/components/ui/input";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { addTokenAction } from "@/lib/service-accounts/actions";
+import type { ScopeChoice } from "@/lib/service-accounts/find-scope-choices";
+import { EXPIRATION_CHOICES, EXPIRATION_LABELS, expiresAtFor } from "@/lib/service-accounts/schemas";
+import { addTokenFormSchema, type AddTokenFormInput } from "@/lib/service-accounts/token-schemas";
+import { AllowedIpsField, rangesFromText } from "./allowed-ips-field";
+import { onListFields } from "./entry-errors";
+import { ChoiceSelect, LocalDateField } from "./date-fields";
+import { ScopesField } from "./scopes-field";
+import { useRevealDialog } from "./use-reveal-dialog";
+import { RevealDialog } from "./reveal-dialog";
+import type { RevealedTokenView } from "./token-reveal-panel";
+
+const FIELDS = ["name", "description", "expiration", "customExpiresAt", "scopes", "allowedIps"] as const satisfies readonly (keyof AddTokenFormInput)[];
+
+type AddTokenProps = { account: { id: string; name: string }; scopeChoices: readonly ScopeChoice[] };
+
+/** Add token (Humanitec): a named token with its own expiry, scopes and ranges, then the copy-once reveal. */
+export function AddTokenDialog(props: AddTokenProps) {
+  const opener = useRef<HTMLButtonElement>(null);
+  const state = useRevealDialog<RevealedTokenView>();
+
+  return (
+    <>
+      <Button ref={opener} onClick={() => state.onOpenChange(true)}>
+        <Plus className="size-4" aria-hidden />
+        Add token
+      </Button>
+      <RevealDialog state={state} returnFocusTo={opener} title="Add token" description={`A new token for ${props.account.name}, with the account's role.`} revealedDescription={`The new access token for ${props.account.name}.`}>
+        <AddTokenForm {...props} onCancel={() => state.onOpenChange(false)} onAdded={state.setRevealed} />
+      </RevealDialog>
+    </>
+  );
+}
+
+function AddTokenForm({ account, scopeChoices, onCancel, onAdded }: AddTokenProps & { onCancel: () => void; onAdded: (token: RevealedTokenView) => void }) {
+  const form = useForm({
+    resolver: zodResolver(addTokenFormSchema),
+    defaultValues: { serviceAccountId: account.id, name: "", description: "", expiration: "90", customExpiresAt: undefined, access: "full", scopes: [], allowedIps: "" } as AddTokenFormInput,
+  });
+  const { formError, submit } = useFormAction(form, FIELDS);
+  const { errors, isSubmitting } = form.formState;
+  const [expiration, access, allowedIps] = useWatch({ control: form.control, name: ["expiration", "access", "allowedIps"] });
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    if (input.access === "scopes" && input.scopes.length === 0) {
+      form.setError("scopes", { message: "Choose at least one scope, or full access" });
+      return;
+    }
+    const expiresAt = expiresAtFor({ expiration: input.expiration, customExpiresAt: input.customExpiresAt })?.toISOString() ?? null;
+    const result = await submit(async () =>
+      onListFields(
+        await addTokenAction({
+          serviceAccountId: input.serviceAccountId,
+          name: input.name,
+          description: input.description,
+          expiresAt,
+          scopes: input.access === "full" ? null : input.scopes,
+          allowedIps: rangesFromText(input.allowedIps),
+        }),
+        { expiresAt: input.expiration === "custom" ? "customExpiresAt" : "expiration" },
+      ),
+    );
+    if (result.ok) onAdded(result.data);
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={formError} />
+      <Field id="add-token-name" label="Token ID" error={errors.name?.message} hint="Unique among the account's live tokens, e.g. ci or deploy-eu.">
+        <Input {...fieldA11y("add-token-name", errors.name?.message)} autoComplete="off" spellCheck={false} {...form.register("name")} />
+      </Field>
+      <Field id="add-token-description" label="Description" error={errors.description?.message}>
+        <Textarea {...fieldA11y("add-token-description", errors.description?.message)} rows={2} placeholder="Optional" {...form.register("description")} />
+      </Field>
+      <ChoiceSelect id="add-token-expiration" label="Expiration" error={errors.expiration?.message} choices={EXPIRATION_CHOICES} labels={EXPIRATION_LABELS} registration={form.register("expiration")} />
+      {expiration === "custom" ? <LocalDateField control={form.control} name="customExpiresAt" id="add-token-expires-on" label="Expiration date" hint="The token expires at the end of this day, your time." /> : null}
+      <ScopesField choices={scopeChoices} chooses={access === "scopes"} error={errors.scopes?.message} access={form.register("access")} scopes={form.register("scopes")} />
+      <AllowedIpsField id="add-token-allowed-ips" value={allowedIps} error={errors.allowedIps?.message} registration={form.register("allowedIps")} />
+      <FormActions submitLabel="Add token" onCancel={onCancel} busy={isSubmitting} />
+    </form>
+  );
+}

@@ -1,0 +1,45 @@
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { tokenStatus } from "@/lib/tokens/token-status";
+import { toIsoDateTimeOrNull } from "@/lib/validation/dates";
+import { readableServiceAccounts } from "./access";
+import { isLive, liveTokensInOrder } from "./live-tokens";
+import { storedScopes } from "./token-scopes";
+
+/**
+ * An account's tokens as the detail page and the API show them: the live ones first in their order (the primary
+ * token first), then the rest newest first. Null when the actor may not see the account. `archivedScopes`: the
+ * custom scopes among them that have been archived (flagged in the console).
+ */
+export async function findAccountTokens(actor: Actor, serviceAccountId: string) {
+  const account = await db.serviceAccount.findFirst({ where: { AND: [{ id: serviceAccountId }, readableServiceAccounts(actor)] }, select: { id: true } });
+  if (!account) return null;
+  const tokens = await db.apiToken.findMany({ where: { serviceAccountId }, orderBy: { createdAt: "desc" } });
+  const now = new Date();
+  const live = liveTokensInOrder(tokens, now);
+  const ordered = [...live, ...tokens.filter((token) => !isLive(token, now))];
+  const custom = [...new Set(tokens.flatMap((token) => token.scopes))];
+  const archived = custom.length ? await db.scope.findMany({ where: { name: { in: custom }, archivedAt: { not: null } }, select: { name: true } }) : [];
+  return {
+    archivedScopes: archived.map((scope) => scope.name),
+    tokens: ordered.map((token) => ({
+      id: token.id,
+      name: token.name,
+      description: token.description,
+      publicId: token.publicId,
+      hint: token.hint,
+      scopes: storedScopes(token),
+      allowedIps: token.allowedIps,
+      status: tokenStatus(token, now.getTime()),
+      primary: token.id === live[0]?.id,
+      current: token.replacedById === null,
+      createdAt: token.createdAt.toISOString(),
+      expiresAt: toIsoDateTimeOrNull(token.expiresAt),
+      lastUsedAt: toIsoDateTimeOrNull(token.lastUsedAt),
+      lastUsedIp: token.lastUsedIp,
+      revokedAt: toIsoDateTimeOrNull(token.revokedAt),
+    })),
+  };
+}
+
+export type AccountToken = NonNullable<Awaited<ReturnType<typeof findAccountTokens>>>["tokens"][number];
