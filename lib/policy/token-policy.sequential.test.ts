@@ -89,4 +89,30 @@ describe("token policy", () => {
       await setTokenPolicy(DEFAULT_TOKEN_POLICY, owner);
     }
   });
+
+  it("is enforced when a token is added or rotated, and a rotation keeping the same lifetime is brought within it", async () => {
+    const owner = await contextFor("OWNER");
+    await setTokenPolicy(policy({ requireExpiry: true, defaultExpiration: "30", maxLifetimeDays: { CONTRIBUTOR: 10 } as TokenPolicy["maxLifetimeDays"] }), owner);
+    try {
+      const admin = await contextFor("ADMIN");
+      const run = <T>(definition: Parameters<typeof runAction>[0], input: unknown) => runAction(definition, input, admin.actor, admin.meta) as Promise<Awaited<ReturnType<typeof runAction>> & { data?: T }>;
+      const { account, token } = await createTestServiceAccount(admin.actor.id, { role: "CONTRIBUTOR", expiresAt: null });
+      const add = (expiresAt: string | null) => run(serviceAccountActions.addToken, { serviceAccountId: account.id, name: `t${Math.random().toString(36).slice(2, 8)}`, expiresAt });
+      const never = await add(null);
+      expect(!never.ok && never.error.fieldErrors?.expiresAt?.[0]).toMatch(/at most 10 days: choose an expiry/);
+      const tooLong = await add(new Date(Date.now() + 11 * DAY).toISOString());
+      expect(!tooLong.ok && tooLong.error.fieldErrors?.expiresAt?.[0]).toMatch(/at most 10 days/);
+      expect((await add(new Date(Date.now() + 9 * DAY).toISOString())).ok).toBe(true);
+
+      // The old token never expired; the same lifetime again would be "never": it gets the role's maximum instead.
+      const rotated = await run<{ id: string; expiresAt: string | null }>(serviceAccountActions.rotateToken, { tokenId: token.id, previousTokenExpiresAt: null });
+      expect(rotated.ok).toBe(true);
+      const expiresAt = Date.parse((rotated.data as { expiresAt: string }).expiresAt);
+      expect(Math.abs(expiresAt - (Date.now() + 10 * DAY))).toBeLessThan(60_000);
+      const chosen = await run(serviceAccountActions.rotateToken, { tokenId: (rotated.data as { id: string }).id, previousTokenExpiresAt: null, expiresAt: null });
+      expect(!chosen.ok && chosen.error.fieldErrors?.expiresAt?.[0]).toMatch(/at most 10 days/);
+    } finally {
+      await setTokenPolicy(DEFAULT_TOKEN_POLICY, owner);
+    }
+  });
 });

@@ -55,6 +55,20 @@ export function expiryViolation(policy: TokenPolicy, role: ServiceAccountRole, e
   return null;
 }
 
+/**
+ * An expiry nobody chose (a rotation or regeneration keeping "the same lifetime as before") brought within the
+ * policy: a token that never expired gets the role's maximum (or the default expiration) when "never" is no
+ * longer allowed, and a lifetime over the maximum is cut to it.
+ */
+export function fitToPolicy(policy: TokenPolicy, role: ServiceAccountRole, expiresAt: Date | null, now: Date): Date | null {
+  const latest = latestExpiry(policy, role, now);
+  if (expiresAt === null) {
+    if (allowsNever(policy, role)) return null;
+    return latest ?? new Date(now.getTime() + Number(policy.defaultExpiration) * DAY_MS);
+  }
+  return latest && expiresAt > latest ? latest : expiresAt;
+}
+
 /** The same, as the field error every path answers (422 in the API, a field error in forms). */
 export function assertExpiryWithinPolicy(policy: TokenPolicy, role: ServiceAccountRole, expiresAt: Date | null, from: Date, field: string): void {
   const violation = expiryViolation(policy, role, expiresAt, from);

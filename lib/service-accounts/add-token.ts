@@ -9,6 +9,7 @@ import { assertAccountAccess } from "./access";
 import type { RevealedToken } from "./create-service-account";
 import { lockAccount } from "./lock-account";
 import { accountTarget } from "./owner";
+import { assertExpiryWithinPolicy, loadTokenPolicy } from "@/lib/policy/token-policy";
 import { checkNewExpiry, newTokenExpiry } from "./token-expiry";
 import type { addTokenSchema } from "./token-schemas";
 import { scopeColumns, scopeGift } from "./token-scopes";
@@ -27,6 +28,7 @@ export async function addToken(input: z.output<typeof addTokenSchema>, { actor, 
     const now = new Date();
     const expiresAt = newTokenExpiry(input.expiresAt ?? null, null, now);
     checkNewExpiry(expiresAt, now);
+    assertExpiryWithinPolicy(await loadTokenPolicy(tx), account.role, expiresAt, now, "expiresAt");
     await assertTokenNameFree(tx, account.id, input.name, now);
     const token = await tx.apiToken.create({
       data: {

@@ -10,6 +10,7 @@ import { tokensChanged } from "@/lib/tokens/token-events";
 import { assertAccountAccess } from "./access";
 import type { RevealedToken } from "./create-service-account";
 import { accountTarget } from "./owner";
+import { assertExpiryWithinPolicy, fitToPolicy, loadTokenPolicy } from "@/lib/policy/token-policy";
 import { checkNewExpiry, keepUntil, newTokenExpiry } from "./token-expiry";
 import type { rotateTokenSchema } from "./token-schemas";
 import { scopeGift, storedScopes } from "./token-scopes";
@@ -50,9 +51,15 @@ export async function rotateLocked(tx: Tx, old: ApiToken, account: ServiceAccoun
   assertAccountAccess(actor, account, { action: "manage", scope: "tokens:write", give });
   const now = new Date();
   const alive = !old.revokedAt && (!old.expiresAt || old.expiresAt > now);
+  const policy = await loadTokenPolicy(tx);
   const previousExpiresAt = alive ? keepUntil(rotation.previousTokenExpiresAt, old, now) : old.expiresAt;
-  const expiresAt = newTokenExpiry(rotation.expiresAt, old, now);
+  // Keeping the old token is giving it a new end: the policy counts it from when that token was made.
+  if (alive && rotation.previousTokenExpiresAt !== null) assertExpiryWithinPolicy(policy, account.role, previousExpiresAt, old.createdAt, "previousTokenExpiresAt");
+  let expiresAt = newTokenExpiry(rotation.expiresAt, old, now);
   if (rotation.expiresAt) checkNewExpiry(expiresAt, now);
+  // A chosen expiry must be within the policy; "the same lifetime as before" is brought within it.
+  if (rotation.expiresAt === undefined) expiresAt = fitToPolicy(policy, account.role, expiresAt, now);
+  else assertExpiryWithinPolicy(policy, account.role, expiresAt, now, "expiresAt");
   await assertTokenNameFree(tx, account.id, old.name, now, old.id);
   const issued = issueToken();
   const token = await tx.apiToken.create({
