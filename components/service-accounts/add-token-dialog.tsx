@@ -1,4 +1,5 @@
 "use client";
+import { useTokenPolicy } from "@/components/policy/token-policy-context";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus } from "lucide-react";
 import { useRef } from "react";
@@ -11,11 +12,12 @@ import { Input, Textarea } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { addTokenAction } from "@/lib/service-accounts/actions";
 import type { ScopeChoice } from "@/lib/service-accounts/find-scope-choices";
-import { EXPIRATION_CHOICES, EXPIRATION_LABELS, expiresAtFor } from "@/lib/service-accounts/schemas";
+import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import { expiresAtFor } from "@/lib/service-accounts/schemas";
+import { ExpirationFields, usePolicyDefaultExpiration } from "./expiration-fields";
 import { addTokenFormSchema, type AddTokenFormInput } from "@/lib/service-accounts/token-schemas";
 import { AllowedIpsField, rangesFromText } from "./allowed-ips-field";
 import { onListFields } from "./entry-errors";
-import { ChoiceSelect, LocalDateField } from "./date-fields";
 import { ScopesField } from "./scopes-field";
 import { useRevealDialog } from "./use-reveal-dialog";
 import { RevealDialog } from "./reveal-dialog";
@@ -23,7 +25,7 @@ import type { RevealedTokenView } from "./token-reveal-panel";
 
 const FIELDS = ["name", "description", "expiration", "customExpiresAt", "scopes", "allowedIps"] as const satisfies readonly (keyof AddTokenFormInput)[];
 
-type AddTokenProps = { account: { id: string; name: string }; scopeChoices: readonly ScopeChoice[] };
+type AddTokenProps = { account: { id: string; name: string; role: ServiceAccountRole }; scopeChoices: readonly ScopeChoice[] };
 
 /** Add token (Humanitec): a named token with its own expiry, scopes and ranges, then the copy-once reveal. */
 export function AddTokenDialog(props: AddTokenProps) {
@@ -44,13 +46,15 @@ export function AddTokenDialog(props: AddTokenProps) {
 }
 
 function AddTokenForm({ account, scopeChoices, onCancel, onAdded }: AddTokenProps & { onCancel: () => void; onAdded: (token: RevealedTokenView) => void }) {
+  const defaultExpiration = usePolicyDefaultExpiration(account.role);
+  const policy = useTokenPolicy();
   const form = useForm({
     resolver: zodResolver(addTokenFormSchema),
-    defaultValues: { serviceAccountId: account.id, name: "", description: "", expiration: "90", customExpiresAt: undefined, access: "full", scopes: [], allowedIps: "" } as AddTokenFormInput,
+    defaultValues: { serviceAccountId: account.id, name: "", description: "", expiration: defaultExpiration, customExpiresAt: undefined, access: "full", scopes: [], allowedIps: policy.defaultAllowedIps.join("\n") } as AddTokenFormInput,
   });
   const { formError, submit } = useFormAction(form, FIELDS);
   const { errors, isSubmitting } = form.formState;
-  const [expiration, access, allowedIps] = useWatch({ control: form.control, name: ["expiration", "access", "allowedIps"] });
+  const [access, allowedIps] = useWatch({ control: form.control, name: ["access", "allowedIps"] });
 
   const onSubmit = form.handleSubmit(async (input) => {
     if (input.access === "scopes" && input.scopes.length === 0) {
@@ -83,8 +87,7 @@ function AddTokenForm({ account, scopeChoices, onCancel, onAdded }: AddTokenProp
       <Field id="add-token-description" label="Description" error={errors.description?.message}>
         <Textarea {...fieldA11y("add-token-description", errors.description?.message)} rows={2} placeholder="Optional" {...form.register("description")} />
       </Field>
-      <ChoiceSelect id="add-token-expiration" label="Expiration" error={errors.expiration?.message} choices={EXPIRATION_CHOICES} labels={EXPIRATION_LABELS} registration={form.register("expiration")} />
-      {expiration === "custom" ? <LocalDateField control={form.control} name="customExpiresAt" id="add-token-expires-on" label="Expiration date" hint="The token expires at the end of this day, your time." /> : null}
+      <ExpirationFields idPrefix="add-token" role={account.role} control={form.control} register={form.register} setValue={form.setValue} error={errors.expiration?.message} />
       <ScopesField choices={scopeChoices} chooses={access === "scopes"} error={errors.scopes?.message} access={form.register("access")} scopes={form.register("scopes")} />
       <AllowedIpsField id="add-token-allowed-ips" value={allowedIps} error={errors.allowedIps?.message} registration={form.register("allowedIps")} />
       <FormActions submitLabel="Add token" onCancel={onCancel} busy={isSubmitting} />

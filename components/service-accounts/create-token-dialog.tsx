@@ -12,9 +12,9 @@ import { RoleSelect } from "@/components/ui/role-select";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { createServiceAccountAction } from "@/lib/service-accounts/actions";
-import { createServiceAccountSchema, EXPIRATION_CHOICES, EXPIRATION_LABELS, type CreateServiceAccountInput } from "@/lib/service-accounts/schemas";
+import { createServiceAccountSchema, type CreateServiceAccountInput } from "@/lib/service-accounts/schemas";
+import { ExpirationFields, usePolicyDefaultExpiration } from "./expiration-fields";
 import type { OwnerOption } from "@/lib/users/find-owner-options";
-import { ChoiceSelect, LocalDateField } from "./date-fields";
 import { useRevealDialog } from "./use-reveal-dialog";
 import { TOKEN_REVEAL_TITLE, TokenRevealPanel, type RevealedTokenView } from "./token-reveal-panel";
 
@@ -62,20 +62,22 @@ function CreateTokenForm({
   onCancel,
   onCreated,
 }: CreateTokenProps & { onCancel: () => void; onCreated: (created: { name: string; token: RevealedTokenView }) => void }) {
+  const initialRole = grantableRoles.includes("VIEWER") ? "VIEWER" : grantableRoles[0]!;
+  const defaultExpiration = usePolicyDefaultExpiration(initialRole);
   const form = useForm({
     resolver: zodResolver(createServiceAccountSchema), // the server's own schema: client and server cannot drift
     defaultValues: {
       name: "",
       description: "",
       ownerId: ownerOptions ? actorId : undefined,
-      role: grantableRoles.includes("VIEWER") ? "VIEWER" : grantableRoles[0],
-      expiration: "90",
+      role: initialRole,
+      expiration: defaultExpiration,
       customExpiresAt: undefined,
     },
   });
   const { formError, submit } = useFormAction(form, FIELDS);
   const { errors, isSubmitting } = form.formState;
-  const custom = useWatch({ control: form.control, name: "expiration" }) === "custom";
+  const role = useWatch({ control: form.control, name: "role" });
 
   const onSubmit = form.handleSubmit(async (input) => {
     const customExpiresAt = input.expiration === "custom" ? input.customExpiresAt : undefined;
@@ -113,9 +115,8 @@ function CreateTokenForm({
         <Field id="create-token-role" label="Role" error={errors.role?.message}>
           <RoleSelect roles={grantableRoles} {...fieldA11y("create-token-role", errors.role?.message)} {...form.register("role")} />
         </Field>
-        <ChoiceSelect id="create-token-expiration" label="Expiration" error={errors.expiration?.message} choices={EXPIRATION_CHOICES} labels={EXPIRATION_LABELS} registration={form.register("expiration")} />
       </div>
-      {custom ? <LocalDateField control={form.control} name="customExpiresAt" id="create-token-expires-on" label="Expiration date" hint="The token expires at the end of this day, your time." /> : null}
+      <ExpirationFields idPrefix="create-token" role={role} control={form.control} register={form.register} setValue={form.setValue} error={errors.expiration?.message} />
       <FormActions submitLabel="Generate Token" onCancel={onCancel} busy={isSubmitting} />
     </form>
   );

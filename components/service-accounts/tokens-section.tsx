@@ -16,7 +16,7 @@ export async function TokensSection({ actor, account }: { actor: Actor; account:
         <h2 id="tokens-heading" className="text-lg font-semibold text-slate-900">
           Tokens <span className="text-sm font-normal text-slate-500">({live} live)</span>
         </h2>
-        {account.canManage ? <AddTokenDialog account={{ id: account.id, name: account.name }} scopeChoices={scopeChoices} /> : null}
+        {account.canManage ? <AddTokenDialog account={{ id: account.id, name: account.name, role: account.role }} scopeChoices={scopeChoices} /> : null}
       </div>
       <AccountTokensTable tokens={found.tokens} archivedScopes={found.archivedScopes} canManage={account.canManage} />
     </section>

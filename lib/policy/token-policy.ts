@@ -5,10 +5,12 @@ import { audit } from "@/lib/audit/audit";
 import { db, type Prisma } from "@/lib/db/client";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { validationError } from "@/lib/errors";
+import { expiryViolation } from "./token-policy-rules";
 import { DEFAULT_TOKEN_POLICY, tokenPolicySchema, type TokenPolicy } from "./token-policy-schema";
 
+export { allowsNever, expiryViolation, fitToPolicy, latestExpiry } from "./token-policy-rules";
+
 const KEY = "tokens.policy";
-const DAY_MS = 86_400_000;
 
 /** The policy in force (the defaults until an OWNER saves one). Pass the transaction to read it under its locks. */
 export async function loadTokenPolicy(client: Prisma.TransactionClient = db): Promise<TokenPolicy> {
@@ -26,47 +28,6 @@ export async function setTokenPolicy(input: z.output<typeof tokenPolicySchema>, 
     await audit(tx, meta, { action: "settings.changed", actor: actorParty(actor), metadata: { setting: KEY, before, after: input } });
   });
   return input;
-}
-
-/** The latest expiry the policy allows for a token of this role made at `from` (null: no limit). */
-export function latestExpiry(policy: TokenPolicy, role: ServiceAccountRole, from: Date): Date | null {
-  const days = policy.maxLifetimeDays[role];
-  return days === null ? null : new Date(from.getTime() + days * DAY_MS);
-}
-
-/** Whether "never" may be chosen for a token of this role. */
-export const allowsNever = (policy: TokenPolicy, role: ServiceAccountRole) => !policy.requireExpiry && policy.maxLifetimeDays[role] === null;
-
-/**
- * Why the policy refuses this expiry for a token of `role` created (or kept) from `from`, or null when it is
- * allowed. A minute of slack absorbs the time between the console's choice and the server's clock.
- */
-export function expiryViolation(policy: TokenPolicy, role: ServiceAccountRole, expiresAt: Date | null, from: Date): string | null {
-  const days = policy.maxLifetimeDays[role];
-  if (expiresAt === null) {
-    if (days !== null) return `The token policy allows ${role} tokens at most ${days} ${days === 1 ? "day" : "days"}: choose an expiry`;
-    if (policy.requireExpiry) return "The token policy requires an expiry";
-    return null;
-  }
-  const latest = latestExpiry(policy, role, from);
-  if (latest && expiresAt.getTime() > latest.getTime() + 60_000) {
-    return `The token policy allows ${role} tokens at most ${days} ${days === 1 ? "day" : "days"} (until ${latest.toISOString().slice(0, 16).replace("T", " ")} UTC)`;
-  }
-  return null;
-}
-
-/**
- * An expiry nobody chose (a rotation or regeneration keeping "the same lifetime as before") brought within the
- * policy: a token that never expired gets the role's maximum (or the default expiration) when "never" is no
- * longer allowed, and a lifetime over the maximum is cut to it.
- */
-export function fitToPolicy(policy: TokenPolicy, role: ServiceAccountRole, expiresAt: Date | null, now: Date): Date | null {
-  const latest = latestExpiry(policy, role, now);
-  if (expiresAt === null) {
-    if (allowsNever(policy, role)) return null;
-    return latest ?? new Date(now.getTime() + Number(policy.defaultExpiration) * DAY_MS);
-  }
-  return latest && expiresAt > latest ? latest : expiresAt;
 }
 
 /** The same, as the field error every path answers (422 in the API, a field error in forms). */
