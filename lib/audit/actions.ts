@@ -21,6 +21,16 @@ export const AUDIT_ACTIONS = [
   "audit.retention_changed",
   "audit.purged",
   "settings.changed",
+  "scope.created",
+  "scope.updated",
+  "scope.archived",
+  "scope.unarchived",
+  "resource_type.created",
+  "resource_type.updated",
+  "resource.created",
+  "resource.archived",
+  "resource.unarchived",
+  "service_account.grants_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
