@@ -44,3 +44,11 @@ export const createResourceSchema = z.object({ type: resourceTypeNameSchema, nam
 export type CreateResourceInput = z.input<typeof createResourceSchema>;
 
 export const setResourceArchivedSchema = z.object({ id: z.uuid(), archived: z.boolean() });
+
+/** The console's roles field: one line, "viewer, developer, owner" (commas or spaces), checked by the same rule. */
+const rolesText = z
+  .string()
+  .transform((text) => text.split(/[\s,]+/).filter(Boolean))
+  .pipe(resourceRolesSchema);
+export const resourceTypeFormSchema = createResourceTypeSchema.extend({ roles: rolesText });
+export const editRolesFormSchema = updateResourceTypeSchema.extend({ roles: rolesText });

@@ -1,12 +1,12 @@
 import { BUILT_IN_SCOPE_DESCRIPTIONS, BUILT_IN_SCOPES } from "@/lib/auth/scopes";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/db/generated/enums";
+import type { SCOPE_MINIMUM_ROLES } from "./schemas";
 
 export type CustomScopeRow = {
   id: string;
   name: string;
   description: string;
-  minimumRole: Role;
+  minimumRole: (typeof SCOPE_MINIMUM_ROLES)[number];
   archived: boolean;
   /** Live (neither revoked nor expired) tokens that carry it. */
   liveTokens: number;
@@ -14,7 +14,7 @@ export type CustomScopeRow = {
 
 /** Every custom scope, by name, with the number of live tokens carrying each. */
 export async function findCustomScopes(now = new Date()): Promise<CustomScopeRow[]> {
-  const rows = await db.$queryRaw<{ id: string; name: string; description: string; minimumRole: Role; archivedAt: Date | null; liveTokens: bigint }[]>`
+  const rows = await db.$queryRaw<{ id: string; name: string; description: string; minimumRole: CustomScopeRow["minimumRole"]; archivedAt: Date | null; liveTokens: bigint }[]>`
     SELECT s."id", s."name", s."description", s."minimumRole", s."archivedAt", count(t."id") AS "liveTokens"
     FROM "Scope" s
     LEFT JOIN "ApiToken" t ON s."name" = ANY(t."scopes") AND t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > ${now})
