@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState, type RefObject } from "react";
+import { useRef, useState, type RefObject } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -21,18 +21,20 @@ const FIELDS = ["type", "resource", "role"] as const;
 /** Grant access (type → resource → role), or, given a grant, Change role on its resource. */
 export function GrantDialog({ accountId, types, grant, triggerRef }: { accountId: string; types: Types; grant?: GrantRow; triggerRef?: RefObject<HTMLButtonElement | null> }) {
   const [open, setOpen] = useState(false);
+  const ownOpener = useRef<HTMLButtonElement>(null);
+  const opener = triggerRef ?? ownOpener;
   return (
     <>
       {grant ? (
-        <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Change role on ${grant.type} ${grant.resource}`}>
+        <Button ref={opener} variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Change role on ${grant.type} ${grant.resource}`}>
           Change role
         </Button>
       ) : (
-        <Button ref={triggerRef} onClick={() => setOpen(true)}>
+        <Button ref={opener} onClick={() => setOpen(true)}>
           Grant access
         </Button>
       )}
-      <Dialog open={open} onOpenChange={setOpen} title={grant ? "Change role" : "Grant access"} description={grant ? `${grant.type} ${grant.resource}` : "Give this account a role on a resource."}>
+      <Dialog open={open} onOpenChange={setOpen} returnFocusTo={opener} title={grant ? "Change role" : "Grant access"} description={grant ? `${grant.type} ${grant.resource}` : "Give this account a role on a resource."}>
         <GrantForm accountId={accountId} types={types} grant={grant} onDone={() => setOpen(false)} />
       </Dialog>
     </>

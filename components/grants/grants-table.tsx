@@ -10,8 +10,9 @@ import { GrantDialog } from "./grant-dialog";
 
 /** The account's grants; with Grant access, Change role and Remove for those who may change them. */
 export function GrantsTable({ accountId, accountName, access }: { accountId: string; accountName: string; access: AccountAccess }) {
-  // Where focus goes once a removed row (and its button) is gone.
   const grantButton = useRef<HTMLButtonElement>(null);
+  // Where focus goes when the removal dialog closes: its Remove button, or, once that row is gone, Grant access.
+  const focusAfterRemove = useRef<HTMLElement | null>(null);
   const [removing, setRemoving] = useState<GrantRow | null>(null);
   const { grants, canChange, types } = access;
 
@@ -39,7 +40,10 @@ export function GrantsTable({ accountId, accountName, access }: { accountId: str
               ? [
                   <div key="a" className="flex justify-end gap-2">
                     {grant.archived ? null : <GrantDialog accountId={accountId} types={types} grant={grant} />}
-                    <Button variant="secondary" size="sm" className="text-red-700" onClick={() => setRemoving(grant)} aria-label={`Remove ${grant.role} on ${grant.type} ${grant.resource}`}>
+                    <Button variant="secondary" size="sm" className="text-red-700" onClick={(event) => {
+                        focusAfterRemove.current = event.currentTarget;
+                        setRemoving(grant);
+                      }} aria-label={`Remove ${grant.role} on ${grant.type} ${grant.resource}`}>
                       Remove
                     </Button>
                   </div>,
@@ -51,11 +55,15 @@ export function GrantsTable({ accountId, accountName, access }: { accountId: str
       <ConfirmDialog
         open={removing !== null}
         onOpenChange={(open) => !open && setRemoving(null)}
-        returnFocusTo={grantButton}
+        returnFocusTo={focusAfterRemove}
         title={`Remove ${removing?.role ?? ""} on ${removing?.type ?? ""} ${removing?.resource ?? ""}?`}
         description="The account's tokens lose this role on their very next check."
         confirmLabel="Remove"
-        action={() => removeGrantAction({ serviceAccountId: accountId, type: removing!.type, resource: removing!.resource })}
+        action={async () => {
+          const result = await removeGrantAction({ serviceAccountId: accountId, type: removing!.type, resource: removing!.resource });
+          if (result.ok) focusAfterRemove.current = grantButton.current;
+          return result;
+        }}
         successMessage="Grant removed"
       />
     </div>

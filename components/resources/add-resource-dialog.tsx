@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -17,12 +17,13 @@ import { createResourceSchema } from "@/lib/resources/schemas";
 /** Add a resource of one type (e.g. the application checkout). */
 export function AddResourceDialog({ type }: { type: string }) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Add ${type} resource`}>
+      <Button ref={opener} variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Add resource to ${type}`}>
         Add resource
       </Button>
-      <Dialog open={open} onOpenChange={setOpen} title={`Add ${type} resource`} description="Its name is unique within the type.">
+      <Dialog open={open} onOpenChange={setOpen} returnFocusTo={opener} title={`Add ${type} resource`} description="Its name is unique within the type.">
         <AddResourceForm type={type} onDone={() => setOpen(false)} />
       </Dialog>
     </>

@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -20,16 +20,19 @@ const ROLES_HINT = "From least to most privileged, separated by commas, e.g. vie
 /** New resource type (no `type`), or Edit roles of one: its own button and dialog. */
 export function ResourceTypeDialog({ type }: { type?: TypeFacts }) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   return (
     <>
       {type ? (
-        <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Edit roles of ${type.name}`}>
+        <Button ref={opener} variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Edit roles of ${type.name}`}>
           Edit roles
         </Button>
       ) : (
-        <Button onClick={() => setOpen(true)}>New resource type</Button>
+        <Button ref={opener} onClick={() => setOpen(true)}>
+          New resource type
+        </Button>
       )}
-      <Dialog open={open} onOpenChange={setOpen} title={type ? "Edit roles" : "New resource type"} description={type ? type.name : "A kind of resource in your other services, with its own roles."}>
+      <Dialog open={open} onOpenChange={setOpen} returnFocusTo={opener} title={type ? "Edit roles" : "New resource type"} description={type ? type.name : "A kind of resource in your other services, with its own roles."}>
         <ResourceTypeForm type={type} onDone={() => setOpen(false)} />
       </Dialog>
     </>

@@ -1,7 +1,7 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -21,16 +21,20 @@ const FIELDS = ["name", "description", "minimumRole"] as const;
 /** New scope (no `scope`) or Edit scope: its own button and dialog. */
 export function ScopeDialog({ scope }: { scope?: CustomScopeRow }) {
   const [open, setOpen] = useState(false);
+  // Radix gives focus back only to its own Trigger; this dialog opens from a plain button.
+  const opener = useRef<HTMLButtonElement>(null);
   return (
     <>
       {scope ? (
-        <Button variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Edit ${scope.name}`}>
+        <Button ref={opener} variant="secondary" size="sm" onClick={() => setOpen(true)} aria-label={`Edit ${scope.name}`}>
           Edit
         </Button>
       ) : (
-        <Button onClick={() => setOpen(true)}>New scope</Button>
+        <Button ref={opener} onClick={() => setOpen(true)}>
+          New scope
+        </Button>
       )}
-      <Dialog open={open} onOpenChange={setOpen} title={scope ? "Edit scope" : "New scope"} description={scope ? scope.name : "A scope other services can check on tokens, e.g. deploy:write."}>
+      <Dialog open={open} onOpenChange={setOpen} returnFocusTo={opener} title={scope ? "Edit scope" : "New scope"} description={scope ? scope.name : "A scope other services can check on tokens, e.g. deploy:write."}>
         <ScopeForm scope={scope} onDone={() => setOpen(false)} />
       </Dialog>
     </>

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/lib/errors";
 import { Button } from "./button";
@@ -25,6 +25,7 @@ export function ArchiveToggle({
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
+  const button = useRef<HTMLButtonElement>(null);
 
   const unarchive = () =>
     startTransition(async () => {
@@ -36,11 +37,12 @@ export function ArchiveToggle({
 
   return (
     <>
-      <Button variant="secondary" size="sm" disabled={pending} onClick={archived ? unarchive : () => setConfirming(true)} aria-label={`${archived ? "Unarchive" : "Archive"} ${name}`}>
+      <Button ref={button} variant="secondary" size="sm" disabled={pending} onClick={archived ? unarchive : () => setConfirming(true)} aria-label={`${archived ? "Unarchive" : "Archive"} ${name}`}>
         {archived ? "Unarchive" : "Archive"}
       </Button>
       <ConfirmDialog
         open={confirming}
+        returnFocusTo={button}
         onOpenChange={setConfirming}
         title={`Archive ${name}?`}
         description={consequence}

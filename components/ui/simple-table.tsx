@@ -8,7 +8,8 @@ export type SimpleRow = { key: string; cells: ReactNode[] };
  */
 export function SimpleTable({ label, headers, rows, empty }: { label: string; headers: readonly string[]; rows: readonly SimpleRow[]; empty: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // Focusable, so a keyboard user can scroll it sideways on a narrow screen.
+    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-600">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
         <thead className="bg-slate-50">
           <tr>

@@ -33,9 +33,9 @@ test("an admin defines a scope and a resource, grants developer on checkout, and
 
   // Admin → Resources: checkout, an application.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Resources" }).click();
-  const application = page.getByRole("region", { name: "application" });
+  const application = page.getByRole("region", { name: "application", exact: true });
   await expect(application.getByRole("list", { name: /Roles of application/ })).toHaveText(/viewer\s*developer\s*owner/);
-  await application.getByRole("button", { name: "Add application resource" }).click();
+  await application.getByRole("button", { name: "Add resource to application" }).click();
   dialog = page.getByRole("dialog", { name: "Add application resource" });
   await dialog.getByLabel("Name").fill(checkout);
   await dialog.getByRole("button", { name: "Add resource" }).click();
@@ -107,7 +107,7 @@ test("a role that is granted cannot be removed from its type; archiving a resour
   await db().query(`INSERT INTO "ResourceGrant" ("serviceAccountId", "resourceId", role) VALUES ($1, $2, 'writer')`, [account.accountId, resource.id]);
 
   await page.goto("/admin/resources");
-  const section = page.getByRole("region", { name: typeName });
+  const section = page.getByRole("region", { name: typeName, exact: true });
   await section.getByRole("button", { name: `Edit roles of ${typeName}` }).click();
   const dialog = page.getByRole("dialog", { name: "Edit roles" });
   await expect(dialog.getByLabel("Roles")).toHaveValue("reader, writer");
