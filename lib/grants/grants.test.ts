@@ -91,7 +91,7 @@ describe("resource grants", () => {
         fieldErrors: {
           "grants.0.type": ["No resource type with this name"],
           "grants.1.resource": ["No application with this name"],
-          "grants.2.role": ["A application has the roles viewer, developer, owner"],
+          "grants.2.role": ["application has the roles viewer, developer, owner"],
           "grants.3.resource": ["This resource is archived"],
         },
       },

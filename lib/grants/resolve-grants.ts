@@ -32,7 +32,7 @@ export async function resolveGrants(tx: Tx, grants: readonly GrantInput[], held:
     if (!type) return fail(index, "type", "No resource type with this name");
     const resource = resources.find((r) => r.typeId === type.id && r.name === grant.resource);
     if (!resource) return fail(index, "resource", `No ${type.name} with this name`);
-    if (!type.roles.includes(grant.role)) return fail(index, "role", `A ${type.name} has the roles ${type.roles.join(", ")}`);
+    if (!type.roles.includes(grant.role)) return fail(index, "role", `${type.name} has the roles ${type.roles.join(", ")}`);
     if (resource.archivedAt && !held.has(grantKey(resource.id, grant.role))) return fail(index, "resource", "This resource is archived");
     return { ...grant, resourceId: resource.id };
   });
