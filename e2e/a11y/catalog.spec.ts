@@ -47,6 +47,8 @@ async function seedCatalog() {
 
 for (const width of [1440, 390]) {
   test.describe(`at ${width} px`, () => {
+    // Each runs axe four times; on a loaded two-core machine that alone can take most of a minute.
+    test.describe.configure({ timeout: 150_000 });
     test("Scopes: the page and its dialogs have no axe violations, and each dialog gives focus back", async ({ browser }) => {
       const { page, context } = await ownerPage(browser, width);
       const { scope } = await seedCatalog();
