@@ -26,6 +26,16 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "settings.changed": "Setting changed",
   "token.rotated": "Token rotated",
   "token.updated": "Token updated",
+  "scope.created": "Scope created",
+  "scope.updated": "Scope updated",
+  "scope.archived": "Scope archived",
+  "scope.unarchived": "Scope unarchived",
+  "resource_type.created": "Resource type created",
+  "resource_type.updated": "Resource type updated",
+  "resource.created": "Resource created",
+  "resource.archived": "Resource archived",
+  "resource.unarchived": "Resource unarchived",
+  "service_account.grants_changed": "Resource grants changed",
 };
 
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action as AuditAction] ?? action;
@@ -38,7 +48,7 @@ export const AUDIT_RESULTS = {
 export type AuditResultValue = keyof typeof AUDIT_RESULTS;
 
 const ACTOR_KINDS: Record<string, string> = { USER: "User", SERVICE_ACCOUNT: "Service account", SYSTEM: "System", ANONYMOUS: "Anonymous" };
-const TARGET_KINDS: Record<string, string> = { user: "User", service_account: "Service account" };
+const TARGET_KINDS: Record<string, string> = { user: "User", service_account: "Service account", scope: "Scope", resource_type: "Resource type", resource: "Resource" };
 
 /** One side of an event (its actor or its target), as the table and the detail panel show it. */
 export type AuditParty = { kind: string; name: string; detail?: string; id: string | null; href?: string; gone?: boolean };

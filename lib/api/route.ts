@@ -18,7 +18,7 @@ import { recordTokenUse } from "./token-usage";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export type ApiMethod = "GET" | "POST" | "PATCH" | "DELETE";
+export type ApiMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** The parts of an HTTP request a route reads (lib/api/server.ts hands over Fastify's request). */
 export type ApiRequest = {

@@ -7,7 +7,7 @@ import { API_ROUTES } from "./v1/routes";
 
 describe("the REST API's routes", () => {
   it("are exactly the operations the OpenAPI document describes", () => {
-    const methods = ["get", "post", "patch", "delete"] as const;
+    const methods = ["get", "post", "put", "patch", "delete"] as const;
     const documented = Object.entries(openApiDocument().paths ?? {}).flatMap(([path, item]) =>
       methods.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${path}`),
     );

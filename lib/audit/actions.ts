@@ -23,6 +23,16 @@ export const AUDIT_ACTIONS = [
   "settings.changed",
   "token.rotated",
   "token.updated",
+  "scope.created",
+  "scope.updated",
+  "scope.archived",
+  "scope.unarchived",
+  "resource_type.created",
+  "resource_type.updated",
+  "resource.created",
+  "resource.archived",
+  "resource.unarchived",
+  "service_account.grants_changed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

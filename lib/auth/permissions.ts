@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   "audit.write",
   "tokens.introspect",
   "settings.manage",
+  // Custom scopes, resource types, resources and service accounts' resource grants (Admin → Scopes, Resources).
+  "access.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -42,6 +42,9 @@ export const PERMISSION_SCOPES: Record<Permission, BuiltInScope | null> = {
   "audit.write": "audit:write",
   "tokens.introspect": "tokens:introspect",
   "settings.manage": null, // no token role holds it
+  // The catalog (custom scopes, resource types, resources) and grants decide what tokens carry to other services:
+  // writing it is writing access configuration, like service_accounts:write (whose description names grants).
+  "access.manage": "service_accounts:write",
 };
 
 /** The built-in scopes a role's permissions reach: what "Full access" means for an account of that role. */

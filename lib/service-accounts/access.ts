@@ -34,6 +34,11 @@ export type AccountRequest =
    */
   | { action: "manage"; change?: { role?: ServiceAccountRole; ownerId?: string }; scope?: BuiltInScope; give?: ScopeGift }
   /**
+   * Change the account's resource grants (lib/grants): managing the account as above, and access.manage (ADMIN+),
+   * since a grant reaches into other services. Reading them is "read".
+   */
+  | { action: "set_grants" }
+  /**
    * A token revoking itself (RFC 7009): allowed whatever its role, since whoever holds it could stop using it
    * anyway, and a leaked token should be killable by whoever finds it. Only its own account's.
    */
@@ -101,16 +106,17 @@ export function decideAccountAccess(actor: Actor, account: AccountFacts | null, 
   if (!holdsScope(actor, "service_accounts:read")) return lacksScope("service_accounts:read");
   if (request.action === "read") return ALLOWED;
   if (!hasPermission(actor.role, "service_accounts.manage_own")) return refuse("missing_permission", "Your role may not change service accounts.");
-  const scope = request.scope ?? "service_accounts:write";
+  if (request.action === "set_grants" && !hasPermission(actor.role, "access.manage")) return refuse("missing_permission", "Only an admin can change resource grants.");
+  const scope = (request.action === "manage" && request.scope) || "service_accounts:write";
   if (!holdsScope(actor, scope)) return lacksScope(scope);
   if (!mayManageOwner(actor, account.ownerId)) return refuse("not_owner", "You cannot manage this service account.");
   if (!canGrantRole(actor.role, account.role)) return refuse("role_ceiling", `You cannot manage a service account with the ${account.role} role.`);
-  const { role, ownerId } = request.change ?? {};
+  const { role, ownerId } = (request.action === "manage" && request.change) || {};
   if (role && !canGrantRole(actor.role, role)) return refuse("role_ceiling", `You cannot grant the ${role} role.`, "role");
   if (ownerId && ownerId !== account.ownerId && !hasPermission(actor.role, "service_accounts.manage_all")) {
     return refuse("owner_assignment", "Only an admin can give a service account to someone else.", "ownerId");
   }
-  return request.give ? decideScopeGift(actor, request.give) : ALLOWED;
+  return request.action === "manage" && request.give ? decideScopeGift(actor, request.give) : ALLOWED;
 }
 
 /** The giving half: never more than the actor holds. */

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z, type ZodType } from "zod";
 import { env } from "@/lib/config/env";
+import { CATALOG_TAG, documentCatalog } from "./catalog-openapi";
 import { emptyObject, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
 import { API_ROUTES } from "./routes";
 import { documentTokenRoutes } from "./token-openapi";
@@ -36,6 +37,7 @@ const TAGS = [
   { name: "Tokens", description: "Add, rotate, update, revoke and introspect API tokens" },
   { name: "Users", description: "Console users (owners of service accounts)" },
   { name: "Audit", description: "The hash-chained audit log and its signed checkpoints" },
+  CATALOG_TAG,
   { name: "Public", description: "Needs no token" },
 ];
 
@@ -114,6 +116,7 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
     responses: { 200: ok("Done (or nothing to do)", emptyObject), ...withBody },
   });
   route({ method: "get", path: "/api/v1/audit-checkpoints", summary: "List signed audit checkpoints, newest first", request: { query: cursorQuery }, responses: { 200: ok("A page of checkpoints", page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))), ...errors(400, 422) } });
+  documentCatalog({ route, ok, errors });
   publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
   publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
   publicRoute({

@@ -4,6 +4,7 @@ import { apiRoute } from "@/lib/api/route";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { listCheckpoints } from "@/lib/audit/checkpoints/find-checkpoints";
 import { exportViaApi, listAuditEvents } from "./audit-events";
+import { CATALOG_ROUTES } from "./catalog-routes";
 import {
   createServiceAccountBody,
   cursorQuery,
@@ -161,4 +162,5 @@ export const API_ROUTES = [
     query: cursorQuery,
     handler: async ({ query }) => json(await listCheckpoints(query)),
   }),
+  ...CATALOG_ROUTES,
 ];

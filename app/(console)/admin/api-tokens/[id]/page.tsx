@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { z } from "zod";
+import { AccessSection } from "@/components/grants/access-section";
 import { AccountActivity } from "@/components/service-accounts/account-activity";
 import { OwnerName } from "@/components/service-accounts/owner-name";
 import { ServiceAccountRowActions } from "@/components/service-accounts/service-account-row-actions";
@@ -74,6 +75,7 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
         </dl>
       </div>
       <TokensSection actor={actor} account={account} />
+      <AccessSection actor={actor} account={{ id: account.id, name: account.name, ownerId: account.owner.id, role: account.role }} />
       <section aria-labelledby="activity-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="activity-heading" className="text-lg font-semibold text-slate-900">
