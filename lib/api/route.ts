@@ -10,9 +10,11 @@ import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { logError, logRepeatedError } from "@/lib/log";
+import { ipAllowed } from "@/lib/validation/cidr";
 import { apiError, appErrorReply, bearerChallenge, internalError, unauthenticated, unavailableError, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
+import { ipDeniedRefusal } from "./ip-allowlist";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
 import { recordTokenUse } from "./token-usage";
 
@@ -75,6 +77,7 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       const presented = bearerToken(header(request, "authorization"));
       const auth = await authenticateToken(presented, now);
       if (!auth) return await refuseUnauthenticated(meta, refuse, presented !== null);
+      if (!ipAllowed(meta.ip, auth.token.allowedIps)) return await refuseUnauthenticated(meta, ipDeniedRefusal(definition, meta, auth.actor), true);
       const limit = await tokenLimiter().hit(auth.token.id, now);
       const headers = rateLimitHeaders(limit);
       if (!limit.allowed) {
