@@ -94,7 +94,8 @@ function EventDetail({ event, parties }: { event: AuditEventRow; parties: Existi
         <h3 id="audit-metadata-heading" className="text-sm font-semibold text-slate-900">
           Metadata
         </h3>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+        {/* Focusable: wide metadata scrolls sideways, and keyboard users must be able to scroll it too. */}
+        <pre tabIndex={0} aria-labelledby="audit-metadata-heading" className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
           {event.metadata === null ? "null" : JSON.stringify(event.metadata, null, 2)}
         </pre>
       </section>
