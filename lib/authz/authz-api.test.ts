@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { seedAuthorizeSubject } from "@/lib/bench/authorize-subject";
 import { auditKeyring } from "@/lib/audit/audit-keys";
 import { eventHash } from "@/lib/audit/chain";
 import { flushRefusals } from "@/lib/audit/refusals";
@@ -114,6 +116,17 @@ describe("POST /api/v1/authorize", () => {
     expect(denials[0]).toMatchObject({ actorType: "SERVICE_ACCOUNT", actorId: subject.account.id, result: "DENIED", metadata: { callerId: caller.account.id } });
     const inactive = await db.auditEvent.findMany({ where: { action: "token.authorize_denied", actorTokenId: caller.token.id } });
     expect(inactive.map((e) => e.metadata)).toEqual([expect.objectContaining({ reason: "inactive", count: 2 })]);
+  });
+
+  it("answers bench:api's question (5 custom scopes, 20 grants) with ok, so the benchmark measures a yes", async () => {
+    const caller = await createScopedToken("INTROSPECTOR");
+    const subject = await createScopedToken("CONTRIBUTOR");
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    const form = await seedAuthorizeSubject(client, subject.value, subject.account.name).finally(() => client.end());
+    const reply = await callApi("POST", "/api/v1/authorize", { token: caller.value, form: Object.fromEntries(new URLSearchParams(form)) });
+    expect(reply.body).toEqual({ allowed: true, reason: "ok", subject: subject.account.id });
+    expect((await db.resourceGrant.count({ where: { serviceAccountId: subject.account.id } }))).toBe(20);
   });
 
   it("is for INTROSPECTOR and ADMIN tokens holding tokens:introspect", async () => {
