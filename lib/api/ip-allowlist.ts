@@ -9,16 +9,15 @@ import type { RequestMeta } from "@/lib/http/request-context";
  * limit are the same: past that limit both turn into 429 alike, and the answer never tells a stolen token used
  * from elsewhere apart from a wrong one.
  */
-export function ipDeniedRefusal(route: { method: string; path: string }, meta: RequestMeta, actor: ServiceAccountActor) {
-  return (status: number) =>
-    recordRefusal({
-      action: "token.ip_denied",
-      who: `token:${actor.tokenId}`,
-      reason: "ip_denied",
-      subject: `${route.method} ${route.path}`,
-      actor: actorParty(actor),
-      status,
-      meta,
-      details: { method: route.method, path: route.path },
-    });
+export function recordIpDenied(route: { method: string; path: string }, meta: RequestMeta, actor: ServiceAccountActor, status: number) {
+  recordRefusal({
+    action: "token.ip_denied",
+    who: `token:${actor.tokenId}`,
+    reason: "ip_denied",
+    subject: `${route.method} ${route.path}`,
+    actor: actorParty(actor),
+    status,
+    meta,
+    details: { method: route.method, path: route.path },
+  });
 }

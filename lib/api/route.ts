@@ -14,7 +14,7 @@ import { ipAllowed } from "@/lib/validation/cidr";
 import { apiError, appErrorReply, bearerChallenge, internalError, unauthenticated, unavailableError, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
-import { ipDeniedRefusal } from "./ip-allowlist";
+import { recordIpDenied } from "./ip-allowlist";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
 import { recordTokenUse } from "./token-usage";
 
@@ -68,20 +68,21 @@ export type ApiRoute = { method: ApiMethod; path: string; operationId: string; t
 export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   definition: RouteDefinition<P, Q, B>,
 ): ApiRoute {
+  // No function is created per request here: tsx (esbuild keepNames) names every closure with
+  // Object.defineProperty, about a microsecond a request.
   async function handle(request: ApiRequest): Promise<ApiReply> {
     const meta = requestMeta(request);
-    const refuse = (status: number, reason: string, actor?: ServiceAccountActor) => recordApiRefusal(definition, meta, status, reason, actor);
     // One clock reading per request (in a Next process every reading goes through Next's Date wrapper).
     const now = Date.now();
     try {
       const presented = bearerToken(header(request, "authorization"));
       const auth = await authenticateToken(presented, now);
-      if (!auth) return await refuseUnauthenticated(meta, refuse, presented !== null);
-      if (!ipAllowed(meta.ip, auth.token.allowedIps)) return await refuseUnauthenticated(meta, ipDeniedRefusal(definition, meta, auth.actor), true);
+      if (!auth) return await refuseUnauthenticated(definition, meta, presented !== null);
+      if (!ipAllowed(meta.ip, auth.token.allowedIps)) return await refuseUnauthenticated(definition, meta, true, auth.actor);
       const limit = await tokenLimiter().hit(auth.token.id, now);
       const headers = rateLimitHeaders(limit);
       if (!limit.allowed) {
-        refuse(429, "rate_limited", auth.actor);
+        recordApiRefusal(definition, meta, 429, "rate_limited", auth.actor);
         return apiError("rate_limited", `Rate limit of ${limit.limit} requests per minute exceeded.`, { headers });
       }
       recordTokenUse(auth.token.id, auth.actor.id, meta.ip, now);
@@ -89,11 +90,11 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
         authorize(auth.actor, definition.permission, definition.scope);
       } catch (error) {
         if (error instanceof AppError && error.code === "insufficient_scope") {
-          refuse(403, "insufficient_scope", auth.actor);
+          recordApiRefusal(definition, meta, 403, "insufficient_scope", auth.actor);
           const reply = appErrorReply(error);
           return { ...reply, headers: { ...headers, ...reply.headers } };
         }
-        refuse(403, "missing_permission", auth.actor);
+        recordApiRefusal(definition, meta, 403, "missing_permission", auth.actor);
         return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers: { ...headers, "WWW-Authenticate": bearerChallenge("insufficient_scope") } });
       }
       const context = { actor: auth.actor, token: auth.token, meta };
@@ -134,11 +135,16 @@ function requestMeta(request: ApiRequest): RequestMeta {
   return { ip: header(request, CLIENT_IP_HEADER), userAgent: header(request, "user-agent")?.slice(0, 512) ?? null, requestId: request.id };
 }
 
-/** No valid token. Past the per-address failure limit this costs no database call at all (rate-limit.ts). */
-async function refuseUnauthenticated(meta: RequestMeta, refuse: (status: number, reason: string) => void, tokenSent: boolean) {
+/**
+ * No valid token. Past the per-address failure limit this costs no database call at all (rate-limit.ts). A valid
+ * token used from outside its allowed ranges (`ipDenied`: its account) is answered exactly alike, and recorded as
+ * token.ip_denied (lib/api/ip-allowlist.ts).
+ */
+async function refuseUnauthenticated(route: { method: ApiMethod; path: string }, meta: RequestMeta, tokenSent: boolean, ipDenied?: ServiceAccountActor) {
   const limit = await authFailureLimiter().fail(meta.ip);
   // One reason for the whole flood: its aggregate counts the 401s and the 429s that follow them.
-  refuse(limit.allowed ? 401 : 429, "unauthenticated");
+  if (ipDenied) recordIpDenied(route, meta, ipDenied, limit.allowed ? 401 : 429);
+  else recordApiRefusal(route, meta, limit.allowed ? 401 : 429, "unauthenticated");
   if (!limit.allowed) {
     return apiError("rate_limited", "Too many failed authentications from this address.", { headers: rateLimitHeaders(limit) });
   }

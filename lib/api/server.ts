@@ -41,9 +41,13 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
     baseHeaders(request, reply);
     done();
   });
-  // Any body, as raw bytes: the routes decide what they accept (415 for anything but JSON).
+  // Any body, as raw bytes: the routes decide what they accept (415 for anything but JSON). The types they
+  // read are named as well, so Fastify finds their parser in its cache: for the catch-all alone it parses
+  // every request's Content-Type again before falling back to it.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+  const rawBody = (_request: FastifyRequest, body: Buffer, done: (error: null, body: Buffer) => void) => done(null, body);
+  app.addContentTypeParser(["application/json", "application/x-www-form-urlencoded"], { parseAs: "buffer" }, rawBody);
+  app.addContentTypeParser("*", { parseAs: "buffer" }, rawBody);
 
   // Liveness: the process answers (never the database: a load balancer must not restart every instance
   // because PostgreSQL is down). Readiness: the database answers and its schema is this code's.

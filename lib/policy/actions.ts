@@ -4,3 +4,4 @@ import { defineAction } from "@/lib/actions/action-client";
 import { policyActions } from "./action-definitions";
 
 export const setSuspendDisabledOwnersAction = defineAction(policyActions.setSuspendDisabledOwners);
+export const setTokenPolicyAction = defineAction(policyActions.setTokenPolicy);

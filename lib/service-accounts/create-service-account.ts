@@ -5,6 +5,7 @@ import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { conflictError } from "@/lib/errors";
+import { assertExpiryWithinPolicy, loadTokenPolicy } from "@/lib/policy/token-policy";
 import { issueToken } from "@/lib/tokens/token-format";
 import { assertAccountAccess } from "./access";
 import { accountTarget, loadActiveOwner } from "./owner";
@@ -26,6 +27,8 @@ export async function createServiceAccount(
   try {
     return await db.$transaction(async (tx) => {
       const owner = await loadActiveOwner(tx, ownerId);
+      const field = input.expiration === "custom" ? "customExpiresAt" : "expiration";
+      assertExpiryWithinPolicy(await loadTokenPolicy(tx), input.role, expiresAt, new Date(), field);
       const account = await tx.serviceAccount.create({
         data: { name: input.name, description: input.description, role: input.role, ownerId: owner.id, createdById: actor.id, tokenExpiresAt: expiresAt },
       });

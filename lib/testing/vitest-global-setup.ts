@@ -10,23 +10,36 @@ declare module "vitest" {
   }
 }
 
+type SharedCluster = { url: string; users: number; stop: () => Promise<void> };
+// One cluster for the run, whichever project (vitest.config.ts) sets up first; the last to finish stops it.
+const globalForCluster = globalThis as unknown as { keyholdVitestCluster?: Promise<SharedCluster> };
+
 /**
  * Integration tests run against a real PostgreSQL: the cluster `npm test` started (KEYHOLD_TEST_CLUSTER_URL),
- * or one started here. Each run gets a fresh, migrated database.
+ * or one started here. Each project of the run gets a fresh, migrated database.
  */
 export default async function setup(project: TestProject) {
-  let cluster: EmbeddedCluster | undefined;
-  const dir = temporaryClusterDir("vitest");
-  let clusterUrl = process.env.KEYHOLD_TEST_CLUSTER_URL;
-  if (!clusterUrl) {
-    cluster = await startEmbeddedPostgres(dir);
-    clusterUrl = cluster.url();
-  }
-  project.provide("clusterUrl", clusterUrl);
-  project.provide("databaseUrl", await createTestDatabase(clusterUrl));
+  const shared = await (globalForCluster.keyholdVitestCluster ??= startCluster());
+  shared.users += 1;
+  project.provide("clusterUrl", shared.url);
+  project.provide("databaseUrl", await createTestDatabase(shared.url));
   return async () => {
-    if (!cluster) return;
-    await cluster.stop();
-    await rm(dir, { recursive: true, force: true });
+    shared.users -= 1;
+    if (shared.users === 0) await shared.stop();
+  };
+}
+
+async function startCluster(): Promise<SharedCluster> {
+  const given = process.env.KEYHOLD_TEST_CLUSTER_URL;
+  if (given) return { url: given, users: 0, stop: async () => {} };
+  const dir = temporaryClusterDir("vitest");
+  const cluster: EmbeddedCluster = await startEmbeddedPostgres(dir);
+  return {
+    url: cluster.url(),
+    users: 0,
+    stop: async () => {
+      await cluster.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
