@@ -1,26 +1,26 @@
 "use client";
 import { ChevronDown } from "lucide-react";
 import { Popover } from "radix-ui";
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
+import { AUDIT_ACTION_FILTERS, type AuditActionFilter } from "@/lib/audit/actions";
 import { cn } from "@/lib/cn";
 import { AUDIT_ACTION_LABELS } from "./audit-labels";
 import { FILTER_LABEL } from "./text-filter";
 
-// The known actions grouped by what they concern ("user.created" → "user").
-const GROUPS = [...new Set(AUDIT_ACTIONS.map((a) => a.split(".")[0]!))].map((g) => [g, AUDIT_ACTIONS.filter((a) => a.startsWith(`${g}.`))] as const);
-const GROUP_LABELS: Record<string, string> = { user: "Users", service_account: "Service accounts", token: "Tokens", api: "API", action: "Refused actions", audit: "Audit log" };
+// The known actions grouped by what they concern ("user.created" → "user"); outside events (ext.*) as one choice.
+const GROUPS = [...new Set(AUDIT_ACTION_FILTERS.map((a) => a.split(".")[0]!))].map((g) => [g, AUDIT_ACTION_FILTERS.filter((a) => a.startsWith(`${g}.`))] as const);
+const GROUP_LABELS: Record<string, string> = { user: "Users", service_account: "Service accounts", token: "Tokens", api: "API", action: "Refused actions", audit: "Audit log", ext: "Other services" };
 
-function summary(selected: readonly AuditAction[]): string {
+function summary(selected: readonly AuditActionFilter[]): string {
   if (selected.length === 0) return "All actions";
   if (selected.length === 1) return AUDIT_ACTION_LABELS[selected[0]!];
   return `${selected.length} actions`;
 }
 
 /** The Action filter: any number of the known actions (none = all), applied as each box is ticked. */
-export function ActionFilter({ id, value, onChange }: { id: string; value: readonly AuditAction[]; onChange: (value: AuditAction[] | undefined) => void }) {
-  const toggle = (action: AuditAction, on: boolean) => {
+export function ActionFilter({ id, value, onChange }: { id: string; value: readonly AuditActionFilter[]; onChange: (value: AuditActionFilter[] | undefined) => void }) {
+  const toggle = (action: AuditActionFilter, on: boolean) => {
     const next = on ? [...value, action] : value.filter((a) => a !== action);
-    onChange(next.length ? AUDIT_ACTIONS.filter((a) => next.includes(a)) : undefined);
+    onChange(next.length ? AUDIT_ACTION_FILTERS.filter((a) => next.includes(a)) : undefined);
   };
   return (
     <div>

@@ -7,7 +7,7 @@ import type { AuditEventRow } from "@/lib/audit/audit-event-row";
 import type { ExistingParties } from "@/lib/audit/find-existing-parties";
 import { ResultBadge } from "./result-badge";
 import { AuditChanges, changesOf } from "./audit-changes";
-import { actionLabel, actorOf, targetOf, type AuditParty } from "./audit-labels";
+import { actionLabel, actorOf, sourceOf, targetOf, type AuditParty } from "./audit-labels";
 import { PARTY_LINK } from "./audit-party";
 import { auditHref } from "./audit-url";
 import { EventTime } from "./event-time";
@@ -50,6 +50,7 @@ export function AuditEventPanel({ eventId, event, parties, onClose }: AuditEvent
 function EventDetail({ event, parties }: { event: AuditEventRow; parties: ExistingParties }) {
   const changes = changesOf(event.metadata);
   const target = targetOf(event, parties);
+  const source = sourceOf(event, parties);
   return (
     <>
       <dl className="grid grid-cols-[8rem_1fr] gap-x-4 gap-y-2.5 text-sm">
@@ -68,6 +69,11 @@ function EventDetail({ event, parties }: { event: AuditEventRow; parties: Existi
           <Party party={actorOf(event, parties)} filterHref={event.actorId ? auditHref({ actor: event.actorId }) : undefined} filterLabel="Events by this actor" />
         </Item>
         {event.actorTokenId ? <Item label="Actor token">{event.actorTokenId}</Item> : null}
+        {source ? (
+          <Item label="Reported by">
+            <Party party={source} filterLabel="" />
+          </Item>
+        ) : null}
         <Item label="Target">
           {target ? <Party party={target} filterHref={event.targetId ? auditHref({ target: event.targetId }) : undefined} filterLabel="Events for this target" /> : "—"}
         </Item>
@@ -88,7 +94,8 @@ function EventDetail({ event, parties }: { event: AuditEventRow; parties: Existi
         <h3 id="audit-metadata-heading" className="text-sm font-semibold text-slate-900">
           Metadata
         </h3>
-        <pre className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100">
+        {/* Focusable: wide metadata scrolls sideways, and keyboard users must be able to scroll it too. */}
+        <pre tabIndex={0} aria-labelledby="audit-metadata-heading" className="overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600">
           {event.metadata === null ? "null" : JSON.stringify(event.metadata, null, 2)}
         </pre>
       </section>

@@ -1,8 +1,8 @@
-import type { AuditAction } from "@/lib/audit/actions";
+import type { AuditAction, AuditActionFilter } from "@/lib/audit/actions";
 import type { AuditEventRow } from "@/lib/audit/audit-event-row";
 import type { ExistingParties } from "@/lib/audit/find-existing-parties";
 
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+export const AUDIT_ACTION_LABELS: Record<AuditActionFilter, string> = {
   "user.signed_in": "Signed in",
   "user.sign_in_failed": "Sign-in failed",
   "user.signed_out": "Signed out",
@@ -36,8 +36,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   "resource.archived": "Resource archived",
   "resource.unarchived": "Resource unarchived",
   "service_account.grants_changed": "Resource grants changed",
+  "token.ip_denied": "Token used from a refused address",
+  "token.authorize_denied": "Authorize answered no",
+  "ext.*": "Outside events (ext.*)",
 };
 
+/** A known action's label; an outside event (ext.<service>.<verb>) is shown by its name. */
 export const actionLabel = (action: string) => AUDIT_ACTION_LABELS[action as AuditAction] ?? action;
 
 export const AUDIT_RESULTS = {
@@ -84,4 +88,17 @@ export function targetOf(event: AuditEventRow, parties: ExistingParties): AuditP
   const type = event.targetType === "user" || event.targetType === "service_account" ? event.targetType : null;
   const href = partyHref(type, event.targetId, parties);
   return { kind, ...splitName(event.targetName, event.targetId ?? kind), id: event.targetId, href, gone: Boolean(type && event.targetId && !href) };
+}
+
+/**
+ * Who reported an outside event (ext.*): the service account in its metadata's `source`
+ * (lib/authz/report-outside-event.ts), or null for Keyhold's own events.
+ */
+export function sourceOf(event: AuditEventRow, parties: ExistingParties): AuditParty | null {
+  const source = event.action.startsWith("ext.") && event.metadata && typeof event.metadata === "object" ? (event.metadata as { source?: unknown }).source : null;
+  if (!source || typeof source !== "object") return null;
+  const { id, name } = source as { id?: unknown; name?: unknown };
+  if (typeof id !== "string") return null;
+  const href = partyHref("service_account", id, parties);
+  return { kind: "Service account", name: typeof name === "string" ? name : id, id, href, gone: !href };
 }

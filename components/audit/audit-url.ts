@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, type AuditAction } from "@/lib/audit/actions";
+import { AUDIT_ACTION_FILTERS, type AuditActionFilter } from "@/lib/audit/actions";
 import { auditPageSchema, type AuditFilter, type AuditPageParams } from "@/lib/audit/schemas";
 
 // The audit log's URL is its state: the filter, the page size, a keyset cursor and the open event.
@@ -38,13 +38,13 @@ export function hasFilter(filter: AuditFilter): boolean {
   return FILTER_KEYS.some((key) => (key === "action" ? Boolean(filter.action?.length) : Boolean(filter[key])));
 }
 
-const isAuditAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
+const isAuditAction = (value: string): value is AuditActionFilter => (AUDIT_ACTION_FILTERS as readonly string[]).includes(value);
 
 /**
  * `?action=` may repeat, and parseSearchParams keeps only the first value of a repeated parameter, so the
  * actions are read here: every known one is kept, unknown ones are dropped (a forgiving reading, like the rest).
  */
-export function parseActions(value: string | string[] | undefined): AuditAction[] | undefined {
+export function parseActions(value: string | string[] | undefined): AuditActionFilter[] | undefined {
   const actions = [value ?? []].flat().filter(isAuditAction);
   return actions.length ? [...new Set(actions)] : undefined;
 }

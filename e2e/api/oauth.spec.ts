@@ -46,7 +46,9 @@ test.describe("OAuth clients: introspection and revocation through oauth4webapi"
     const answer = await introspect(introspector.value, active.value);
     expect(answer).toMatchObject({
       active: true,
-      scope: "",
+      // Full access: the CONTRIBUTOR role's built-in scopes (issue 11).
+      scope: "service_accounts:read service_accounts:write tokens:write",
+      authorization_details: [],
       client_id: active.accountId,
       username: active.accountName,
       sub: active.accountId,

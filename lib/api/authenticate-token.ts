@@ -11,7 +11,8 @@ export type AuthenticatedToken = {
   grants: readonly ResourceGrantFacts[];
 };
 
-export type ResourceGrantFacts = { type: string; resource: string; role: string };
+/** typeRoles: the type's roles, least privileged first (a role includes those before it; lib/authz). */
+export type ResourceGrantFacts = { type: string; resource: string; role: string; typeRoles: readonly string[] };
 
 /** The token from `Authorization: Bearer kh_…`, or null when the header is absent or not of that form. */
 export function bearerToken(header: string | null): string | null {
@@ -58,7 +59,7 @@ async function lookUp(secretHash: string): Promise<AuthenticatedToken | null> {
       scopes: token.fullAccess ? null : token.scopes,
     },
     token: { id: token.id, publicId: token.publicId, hint: token.hint, createdAt: token.createdAt, expiresAt: token.expiresAt, allowedIps: token.allowedIps },
-    grants: account.grants.map((grant) => ({ type: grant.resource.type.name, resource: grant.resource.name, role: grant.role })),
+    grants: account.grants.map((grant) => ({ type: grant.resource.type.name, resource: grant.resource.name, role: grant.role, typeRoles: grant.resource.type.roles })),
   };
 }
 
@@ -85,7 +86,7 @@ function findToken(secretHash: string) {
           // Archived resources grant nothing.
           grants: {
             where: { resource: { archivedAt: null } },
-            select: { role: true, resource: { select: { name: true, type: { select: { name: true } } } } },
+            select: { role: true, resource: { select: { name: true, type: { select: { name: true, roles: true } } } } },
             orderBy: [{ resource: { type: { name: "asc" } } }, { resource: { name: "asc" } }],
           },
         },

@@ -10,9 +10,11 @@ import { CLIENT_IP_HEADER } from "@/lib/http/header-names";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { logError, logRepeatedError } from "@/lib/log";
+import { ipAllowed } from "@/lib/validation/cidr";
 import { apiError, appErrorReply, bearerChallenge, internalError, unauthenticated, unavailableError, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
 import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
+import { recordIpDenied } from "./ip-allowlist";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
 import { recordTokenUse } from "./token-usage";
 
@@ -76,6 +78,7 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       const presented = bearerToken(header(request, "authorization"));
       const auth = await authenticateToken(presented, now);
       if (!auth) return await refuseUnauthenticated(definition, meta, presented !== null);
+      if (!ipAllowed(meta.ip, auth.token.allowedIps)) return await refuseUnauthenticated(definition, meta, true, auth.actor);
       const limit = await tokenLimiter().hit(auth.token.id, now);
       const headers = rateLimitHeaders(limit);
       if (!limit.allowed) {
@@ -132,11 +135,16 @@ function requestMeta(request: ApiRequest): RequestMeta {
   return { ip: header(request, CLIENT_IP_HEADER), userAgent: header(request, "user-agent")?.slice(0, 512) ?? null, requestId: request.id };
 }
 
-/** No valid token. Past the per-address failure limit this costs no database call at all (rate-limit.ts). */
-async function refuseUnauthenticated(route: { method: ApiMethod; path: string }, meta: RequestMeta, tokenSent: boolean) {
+/**
+ * No valid token. Past the per-address failure limit this costs no database call at all (rate-limit.ts). A valid
+ * token used from outside its allowed ranges (`ipDenied`: its account) is answered exactly alike, and recorded as
+ * token.ip_denied (lib/api/ip-allowlist.ts).
+ */
+async function refuseUnauthenticated(route: { method: ApiMethod; path: string }, meta: RequestMeta, tokenSent: boolean, ipDenied?: ServiceAccountActor) {
   const limit = await authFailureLimiter().fail(meta.ip);
   // One reason for the whole flood: its aggregate counts the 401s and the 429s that follow them.
-  recordApiRefusal(route, meta, limit.allowed ? 401 : 429, "unauthenticated");
+  if (ipDenied) recordIpDenied(route, meta, ipDenied, limit.allowed ? 401 : 429);
+  else recordApiRefusal(route, meta, limit.allowed ? 401 : 429, "unauthenticated");
   if (!limit.allowed) {
     return apiError("rate_limited", "Too many failed authentications from this address.", { headers: rateLimitHeaders(limit) });
   }

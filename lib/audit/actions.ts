@@ -33,6 +33,19 @@ export const AUDIT_ACTIONS = [
   "resource.archived",
   "resource.unarchived",
   "service_account.grants_changed",
+  "token.ip_denied",
+  "token.authorize_denied",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * Outside events (POST /api/v1/audit-events): what tokens did in other services, `ext.<service>.<verb>`
+ * (lib/authz/outside-event-schema.ts validates the name).
+ */
+export type OutsideAuditAction = `ext.${string}`;
+/** The Action filter's choice for every outside event (matched as a prefix, lib/audit/audit-where.ts). */
+export const OUTSIDE_EVENTS = "ext.*";
+/** What the Action filter may hold: the known actions, and all outside events at once. */
+export const AUDIT_ACTION_FILTERS = [...AUDIT_ACTIONS, OUTSIDE_EVENTS] as const;
+export type AuditActionFilter = (typeof AUDIT_ACTION_FILTERS)[number];

@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import type { ActorType, AuditResult } from "@/lib/db/generated/enums";
 import type { RequestMeta } from "@/lib/http/request-context";
-import type { AuditAction } from "./actions";
+import type { AuditAction, OutsideAuditAction } from "./actions";
 import { auditKeyring } from "./audit-keys";
 import { AUDIT_CHAIN_LOCK, eventHash, GENESIS_HASH } from "./chain";
 import { checkpointIfDue } from "./checkpoints/create-checkpoint";
@@ -12,7 +12,7 @@ export type AuditParty = { type: ActorType; id?: string | null; name?: string | 
 export type AuditTarget = { type: string; id: string; name?: string | null };
 
 export type AuditEventInput = {
-  action: AuditAction;
+  action: AuditAction | OutsideAuditAction;
   actor: AuditParty;
   target?: AuditTarget;
   result?: AuditResult;
@@ -28,7 +28,7 @@ export type AuditEventInput = {
  * The hash is keyed (KEYHOLD_AUDIT_KEY, its id stored with the event); every 1,000 events it also signs a
  * checkpoint of the chain.
  */
-export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): Promise<void> {
+export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): Promise<{ id: bigint }> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
   const [next] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id`;
@@ -56,4 +56,5 @@ export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): 
     data: { ...fields, metadata: fields.metadata ?? Prisma.DbNull, prevHash, hash, keyId: current.id },
   });
   await checkpointIfDue(tx, { id: fields.id, hash });
+  return { id: fields.id };
 }

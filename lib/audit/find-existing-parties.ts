@@ -18,6 +18,9 @@ export async function findExistingParties(events: readonly AuditEventRow[]): Pro
     if (event.actorType === "SERVICE_ACCOUNT" && event.actorId) accountIds.add(event.actorId);
     if (event.targetType === "user" && event.targetId) userIds.add(event.targetId);
     if (event.targetType === "service_account" && event.targetId) accountIds.add(event.targetId);
+    // An outside event's reporter (lib/authz/report-outside-event.ts).
+    const source = event.action.startsWith("ext.") ? (event.metadata as { source?: { id?: unknown } } | null)?.source?.id : undefined;
+    if (typeof source === "string") accountIds.add(source);
   }
   const [users, accounts] = await Promise.all([
     userIds.size ? db.user.findMany({ where: { id: { in: [...userIds].filter((id) => UUID.test(id)) } }, select: { id: true, email: true } }) : [],

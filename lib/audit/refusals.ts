@@ -11,7 +11,7 @@ import { audit, type AuditParty, type AuditTarget } from "./audit";
 // lock; each window's aggregates are written when it ends. Every instance aggregates on its own: with several
 // instances, a key gets at most one event per window per instance.
 
-export type RefusalAction = "api.request_refused" | "action.refused" | "user.sign_in_failed";
+export type RefusalAction = "api.request_refused" | "action.refused" | "user.sign_in_failed" | "token.ip_denied" | "token.authorize_denied";
 
 export type Refusal = {
   action: RefusalAction;

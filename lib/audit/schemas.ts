@@ -2,7 +2,7 @@ import { z } from "zod";
 import { boundedDateTime } from "@/lib/validation/dates";
 import { int64Id } from "@/lib/validation/ids";
 import { singleLineText } from "@/lib/validation/text";
-import { AUDIT_ACTIONS } from "./actions";
+import { AUDIT_ACTION_FILTERS } from "./actions";
 
 const toArray = (value: unknown) => (value === undefined || value === "" ? undefined : Array.isArray(value) ? value : [value]);
 
@@ -10,7 +10,7 @@ const toArray = (value: unknown) => (value === undefined || value === "" ? undef
 // (older than this id) or `after` (newer than this id), never OFFSET.
 export const auditFilterSchema = z.object({
   actor: singleLineText().trim().max(200).optional().describe("Part of the actor's name or email, or its id"),
-  action: z.preprocess(toArray, z.array(z.enum(AUDIT_ACTIONS)).max(AUDIT_ACTIONS.length).optional()),
+  action: z.preprocess(toArray, z.array(z.enum(AUDIT_ACTION_FILTERS)).max(AUDIT_ACTION_FILTERS.length).optional()),
   target: singleLineText().trim().max(200).optional().describe("Part of the target's name, or its id"),
   result: z.enum(["SUCCESS", "FAILURE", "DENIED"]).optional(),
   from: boundedDateTime().optional(),

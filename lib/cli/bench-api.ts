@@ -1,5 +1,6 @@
 // npm run bench:api: serves the production build and measures, in one run, authenticated GET /api/v1/whoami and
-// POST /api/v1/introspect (form-encoded, INTROSPECTOR token, as OAuth libraries send it) against unauthenticated
+// POST /api/v1/introspect (form-encoded, INTROSPECTOR token, as OAuth libraries send it) and POST /api/v1/authorize
+// (a token with 5 custom scopes and 20 grants, lib/bench/authorize-subject.ts) against unauthenticated
 // GET /api/health (autocannon, 32 connections, alternating rounds), and the database writes they cause.
 import { BENCH_SECRETS } from "../bench/bench-secrets";
 import { spawn, spawnSync } from "node:child_process";
@@ -9,6 +10,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
 import { rowWrites, waitForServer } from "../bench/app-server";
+import { seedAuthorizeSubject } from "../bench/authorize-subject";
 import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
 import { createTestDatabase } from "../testing/test-database";
 import { issueToken } from "../tokens/token-format";
@@ -32,6 +34,7 @@ const client = new pg.Client({ connectionString: databaseUrl });
 await client.connect();
 const token = await seedToken(client, "bench", "VIEWER");
 const introspector = await seedToken(client, "bench-introspector", "INTROSPECTOR");
+const authorizeBody = await seedAuthorizeSubject(client, await seedToken(client, "bench-authorize", "CONTRIBUTOR"), "bench-authorize");
 // One process (no tsx wrapper), so its CPU time can be read per round.
 const server = spawn(process.execPath, ["--import", "tsx", "lib/cli/start.ts"], {
   cwd: projectRoot,
@@ -46,14 +49,17 @@ try {
   const runWhoami = (duration?: number) => run("/api/v1/whoami", { authorization: `Bearer ${token}` }, duration);
   const form = { authorization: `Bearer ${introspector}`, "content-type": "application/x-www-form-urlencoded" };
   const runIntrospect = (duration?: number) => run("/api/v1/introspect", form, duration, new URLSearchParams({ token, token_type_hint: "access_token" }).toString());
+  const runAuthorize = (duration?: number) => run("/api/v1/authorize", form, duration, authorizeBody);
   say("warming up (3 s each)");
   await runHealth(3);
   await runWhoami(3);
   await runIntrospect(3);
+  await runAuthorize(3);
 
   const health: Round[] = [];
   const whoami: Round[] = [];
   const introspect: Round[] = [];
+  const authorize: Round[] = [];
   const measure = async (run: () => Promise<autocannon.Result>): Promise<Round> => {
     const before = cpuMicros(server.pid!);
     const result = await run();
@@ -65,6 +71,7 @@ try {
     health.push(await measure(() => runHealth()));
     whoami.push(await measure(() => runWhoami()));
     introspect.push(await measure(() => runIntrospect()));
+    authorize.push(await measure(() => runAuthorize()));
   }
   await new Promise((r) => setTimeout(r, 1500)); // let the last rate-limit sync land
   const writes = (await rowWrites(client)) - writesBefore;
@@ -78,11 +85,14 @@ try {
   line("GET /api/health", h);
   line("GET /api/v1/whoami", w);
   line("POST /api/v1/introspect", i);
+  const a = summary(authorize);
+  line("POST /api/v1/authorize", a);
   for (const [name, r] of [["whoami", w], ["introspect", i]] as const) {
     console.log(`ratio ${name}/health: ${(r.rps / h.rps).toFixed(2)} (target ≥ 0.7)   ${name} p99: ${r.p99} ms (target < 10 ms)`);
   }
-  const requests = w.requests + i.requests;
-  console.log(`database row writes during the runs: ${writes} for ${requests} whoami and introspect requests (${(writes / requests).toFixed(5)} per request)`);
+  console.log(`ratio authorize/health: ${(a.rps / h.rps).toFixed(2)} (target ≥ 0.6)   authorize p99: ${a.p99} ms (target < 10 ms)   (5 custom scopes, 20 grants)`);
+  const requests = w.requests + i.requests + a.requests;
+  console.log(`database row writes during the runs: ${writes} for ${requests} whoami, introspect and authorize requests (${(writes / requests).toFixed(5)} per request)`);
 } finally {
   server.kill("SIGTERM");
   await client.end();

@@ -57,6 +57,9 @@ export function ipAllowed(ip: string | null, ranges: readonly string[]): boolean
   });
 }
 
+/** Whether the text is one IPv4 (dotted quad) or IPv6 address, as a client address is given (e.g. introspection's client_ip). */
+export const isIpAddress = (text: string): boolean => parseAddress(text) !== null;
+
 /** Ranges wider than /8 (IPv4) or /32 (IPv6): the console warns before saving them. */
 export function isWideRange(range: string): boolean {
   const [network, bits] = ipaddr.parseCIDR(range);

@@ -29,8 +29,8 @@ export const rateLimitHeaders = () => refs("RateLimit-Limit", "RateLimit-Remaini
 /** Each shared error response: its component name, what it means, its codes and the headers it carries. */
 const ERRORS: Record<number, { name: string; description: string; codes: ApiErrorCode[]; headers?: HeaderName[] }> = {
   400: { name: "BadRequest", description: "Malformed JSON or URL", codes: ["bad_request", "malformed_json"] },
-  401: { name: "Unauthenticated", description: "Missing, malformed, unknown, expired or revoked token (all alike)", codes: ["unauthenticated"], headers: ["WWW-Authenticate"] },
-  403: { name: "Forbidden", description: "The token's role lacks the permission, or the access rule refuses this account", codes: ["forbidden"], headers: ["WWW-Authenticate", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"] },
+  401: { name: "Unauthenticated", description: "Missing, malformed, unknown, expired or revoked token, or one used from outside its allowed IP ranges (all alike)", codes: ["unauthenticated"], headers: ["WWW-Authenticate"] },
+  403: { name: "Forbidden", description: "The token's role lacks the permission (forbidden), its scopes lack the one named in WWW-Authenticate (insufficient_scope), or the access rule refuses this account", codes: ["forbidden", "insufficient_scope"], headers: ["WWW-Authenticate", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"] },
   404: { name: "NotFound", description: "Not found (also an id that is not one, or a path segment over 100 characters)", codes: ["not_found"] },
   405: { name: "MethodNotAllowed", description: "The path exists but not with this method (see the Allow header)", codes: ["method_not_allowed"] },
   409: { name: "Conflict", description: "Conflict with the current state (e.g. a name in use, a token already revoked)", codes: ["conflict"] },

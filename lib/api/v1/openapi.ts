@@ -5,6 +5,9 @@ import { CATALOG_TAG, documentCatalog } from "./catalog-openapi";
 import { emptyObject, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
 import { API_ROUTES } from "./routes";
 import { documentTokenRoutes } from "./token-openapi";
+import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
+import { authorizeFormBody, authorizeJsonBody } from "@/lib/authz/schemas";
+import { authorizeResponse, introspectBody, reportedEventResponse } from "./authz-schemas";
 import {
   auditCheckpointResponse,
   auditEventResponse,
@@ -31,7 +34,8 @@ import {
 const page = (item: ZodType) => z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 const ok = (description: string, schema?: ZodType) => ({ description, headers: rateLimitHeaders(), ...(schema ? jsonContent(schema) : {}) });
 // RFC 7662 §2.1 / RFC 7009 §2.1 bodies: form-encoded as the RFCs say, or JSON.
-const tokenParameter = { required: true, content: { "application/x-www-form-urlencoded": { schema: tokenParameterBody }, "application/json": { schema: tokenParameterBody } } };
+const formOrJson = (schema: ZodType) => ({ required: true, content: { "application/x-www-form-urlencoded": { schema }, "application/json": { schema } } });
+const tokenParameter = formOrJson(tokenParameterBody);
 const TAGS = [
   { name: "Service accounts", description: "Service accounts, who calls" },
   { name: "Tokens", description: "Add, rotate, update, revoke and introspect API tokens" },
@@ -104,7 +108,8 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
     method: "post",
     path: "/api/v1/introspect",
     summary: "RFC 7662 token introspection (INTROSPECTOR token as Bearer)",
-    request: { body: tokenParameter },
+    description: "Adds `scope` and RFC 9396 `authorization_details` for an active token. With `client_ip`, a token whose allowed IP ranges exclude that address is `{ \"active\": false }`.",
+    request: { body: formOrJson(introspectBody) },
     responses: { 200: ok('{ "active": false } alone for any token that is not active', introspectionResponse), ...withBody },
   });
   route({
@@ -114,6 +119,24 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
     description: "Any valid token may revoke itself; other tokens as the access rule allows (an ADMIN token any). The answer is 200 whether or not anything was revoked.",
     request: { body: tokenParameter },
     responses: { 200: ok("Done (or nothing to do)", emptyObject), ...withBody },
+  });
+  route({
+    method: "post",
+    path: "/api/v1/authorize",
+    summary: "May this token do this, here, from there (INTROSPECTOR or ADMIN token as Bearer)",
+    description:
+      "Checks, in order: the token is active (`inactive`), `client_ip` is within its allowed ranges (`ip_denied`), it carries every scope in `scope` (`scope_missing`), and its account holds `resource.privilege` or a role after it in the type's ordered roles on that resource (`no_grant`; also for a type or privilege Keyhold does not know). Form-encoded, the resource is `resource[type]`, `resource[identifier]`, `resource[privilege]`. Denials are audited as aggregates (token.authorize_denied).",
+    request: { body: { required: true, content: { "application/x-www-form-urlencoded": { schema: authorizeFormBody }, "application/json": { schema: authorizeJsonBody } } } },
+    responses: { 200: ok("The answer", authorizeResponse), ...withBody },
+  });
+  route({
+    method: "post",
+    path: "/api/v1/audit-events",
+    summary: "Report what a token did in another service (an outside event)",
+    description:
+      "The event's actor is the token's service account (and the token); `metadata.source` is the reporting service account, `metadata.details` what you sent. It is chained like every event and shows in the Audit Log (Action filter: Outside events).",
+    request: { body: { required: true, ...jsonContent(reportOutsideEventBody) } },
+    responses: { 201: ok("Recorded", reportedEventResponse), ...withBody },
   });
   route({ method: "get", path: "/api/v1/audit-checkpoints", summary: "List signed audit checkpoints, newest first", request: { query: cursorQuery }, responses: { 200: ok("A page of checkpoints", page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))), ...errors(400, 422) } });
   documentCatalog({ route, ok, errors });

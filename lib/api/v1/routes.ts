@@ -17,7 +17,9 @@ import {
 } from "./schemas";
 import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
 import { TOKEN_ROUTES } from "./token-routes";
+import { AUTHZ_ROUTES } from "./authz-routes";
 import { introspect, revokeByValue } from "./tokens";
+import { introspectBody } from "./authz-schemas";
 import { listUsers } from "./users";
 
 /** Every token-authenticated endpoint. lib/api/server.ts serves them; lib/api/v1/openapi.ts documents them. */
@@ -136,9 +138,9 @@ export const API_ROUTES = [
     operationId: "introspectToken",
     tag: "Tokens",
     permission: "tokens.introspect",
-    body: tokenParameterBody,
+    body: introspectBody,
     form: true,
-    handler: ({ body }) => introspect(body.token),
+    handler: ({ body }) => introspect(body),
   }),
   /** RFC 7009 token revocation: any valid token may call it (what it may revoke is the access rule's). */
   apiRoute({
@@ -163,4 +165,5 @@ export const API_ROUTES = [
     handler: async ({ query }) => json(await listCheckpoints(query)),
   }),
   ...CATALOG_ROUTES,
+  ...AUTHZ_ROUTES,
 ];

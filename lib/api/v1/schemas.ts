@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { HUMAN_ROLES, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { API_ERROR_CODES } from "@/lib/api/api-error";
-import { AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_ACTION_FILTERS, AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { OUTSIDE_ACTION } from "@/lib/authz/outside-event-schema";
+import { authorizationDetailSchema } from "@/lib/authz/schemas";
 import { checkpointFileSchema } from "@/lib/audit/checkpoints/checkpoint-statement";
 import { ActorType, AuditResult, UserStatus } from "@/lib/db/generated/enums";
 import { cursorParamsSchema } from "@/lib/lists/cursor";
@@ -62,7 +64,7 @@ export const cursorQuery = cursorParamsSchema;
 
 export const listAuditEventsQuery = cursorParamsSchema.extend({
   actor: singleLineText().trim().max(200).optional().describe("Actor id, or part of its name"),
-  action: z.enum(AUDIT_ACTIONS).optional(),
+  action: z.enum(AUDIT_ACTION_FILTERS).optional().describe("One action; ext.* for every outside event"),
   target: singleLineText().trim().max(200).optional().describe("Target id, or part of its name"),
   since: boundedDateTime().optional(),
   until: boundedDateTime().optional(),
@@ -130,7 +132,7 @@ export const auditEventResponse = z.object({
   id: z.string().describe("Increasing; also the cursor's key"),
   occurredAt: isoDateTime,
   actor: z.object({ type: z.enum(ActorType), id: z.string().nullable(), name: z.string().nullable(), tokenId: z.string().nullable() }),
-  action: z.enum(AUDIT_ACTIONS),
+  action: z.union([z.enum(AUDIT_ACTIONS), z.string().regex(OUTSIDE_ACTION).describe("An outside event: ext.<service>.<verb>")]),
   target: z.object({ type: z.string().nullable(), id: z.string(), name: z.string().nullable() }).nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
@@ -142,7 +144,13 @@ export const auditEventResponse = z.object({
 /** RFC 7662 §2.2: an inactive token (unknown, revoked, expired, malformed) gets `{ "active": false }` and nothing else. */
 export const activeIntrospectionResponse = z.object({
   active: z.literal(true),
-  scope: z.string().describe("Space-separated scopes; empty until Keyhold has scopes"),
+  scope: z
+    .string()
+    .optional()
+    .describe("The token's effective scopes, space-separated: for a full-access token its role's built-in scopes; otherwise its scopes (custom ones included). Absent when it has none"),
+  authorization_details: z
+    .array(authorizationDetailSchema)
+    .describe('RFC 9396: the account\'s resource grants, e.g. [{ "type": "application", "identifier": "checkout", "privileges": ["developer"] }]'),
   client_id: z.uuid().describe("The service account"),
   username: z.string().describe("The service account's name"),
   token_type: z.literal("Bearer"),

@@ -3,24 +3,29 @@ import { internalError } from "@/lib/api/api-error";
 import { json, type ApiReply } from "@/lib/api/api-reply";
 import { authenticateToken } from "@/lib/api/authenticate-token";
 import type { ApiContext } from "@/lib/api/route";
+import { introspectionClaims } from "@/lib/authz/introspection-claims";
 import { env } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { revokeOwnToken } from "@/lib/service-accounts/revoke-token";
+import { ipAllowed } from "@/lib/validation/cidr";
 
 // RFC 7662 introspection and RFC 7009 revocation, as OAuth libraries (oauth4webapi, openid-client) call them.
 
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-/** RFC 7662 §2.2: the standard names; anything not active is `{ active: false }` and nothing else. */
-export async function introspect(value: string): Promise<ApiReply> {
+/**
+ * RFC 7662 §2.2: the standard names; anything not active is `{ active: false }` and nothing else. A token used
+ * from outside its allowed ranges (client_ip: the address the calling service saw) is not active.
+ */
+export async function introspect({ token: value, client_ip }: { token: string; client_ip?: string }): Promise<ApiReply> {
   const found = await authenticateToken(value);
-  if (!found) return json({ active: false });
+  if (!found || (client_ip !== undefined && !ipAllowed(client_ip, found.token.allowedIps))) return json({ active: false });
   const { actor, token } = found;
   const iat = seconds(token.createdAt);
   return json({
     active: true,
-    scope: "",
+    ...introspectionClaims(found),
     client_id: actor.id,
     username: actor.name,
     token_type: "Bearer",
