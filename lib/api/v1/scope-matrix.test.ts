@@ -18,6 +18,8 @@ const READERS: TokenRole[] = ["ADMIN", "CONTRIBUTOR", "VIEWER", "AUDITOR"];
 const MANAGERS: TokenRole[] = ["ADMIN", "CONTRIBUTOR"];
 const AUDITORS: TokenRole[] = ["ADMIN", "AUDITOR"];
 const INTROSPECTORS: TokenRole[] = ["ADMIN", "INTROSPECTOR"];
+/** Changing scopes, resources and grants (access.manage): ADMIN only, among token roles. */
+const ACCESS_ADMINS: TokenRole[] = ["ADMIN"];
 
 const ID = "00000000-0000-4000-8000-000000000000";
 /** Per route: the token roles allowed, the scope needed (null: none), and a request that changes nothing when allowed. */
@@ -30,6 +32,17 @@ const TABLE: Record<string, { roles: readonly TokenRole[]; scope: string | null;
   "DELETE /api/v1/service-accounts/{id}": { roles: MANAGERS, scope: "service_accounts:write", call: { params: { id: ID } } },
   "POST /api/v1/service-accounts/{id}/tokens": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID }, body: { previousTokenExpiresAt: null } } },
   "POST /api/v1/tokens/{id}/revoke": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID } } },
+  "GET /api/v1/service-accounts/{id}/tokens": { roles: READERS, scope: "service_accounts:read", call: { params: { id: ID } } },
+  "POST /api/v1/tokens/{id}/rotate": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID }, body: { previousTokenExpiresAt: null } } },
+  "PATCH /api/v1/tokens/{id}": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID }, body: { description: "x" } } },
+  "GET /api/v1/scopes": { roles: READERS, scope: "service_accounts:read" },
+  "POST /api/v1/scopes": { roles: ACCESS_ADMINS, scope: "service_accounts:write", call: { body: {} } },
+  "GET /api/v1/resource-types": { roles: READERS, scope: "service_accounts:read" },
+  "POST /api/v1/resource-types": { roles: ACCESS_ADMINS, scope: "service_accounts:write", call: { body: {} } },
+  "GET /api/v1/resources": { roles: READERS, scope: "service_accounts:read" },
+  "POST /api/v1/resources": { roles: ACCESS_ADMINS, scope: "service_accounts:write", call: { body: {} } },
+  "GET /api/v1/service-accounts/{id}/grants": { roles: READERS, scope: "service_accounts:read", call: { params: { id: ID } } },
+  "PUT /api/v1/service-accounts/{id}/grants": { roles: ACCESS_ADMINS, scope: "service_accounts:write", call: { params: { id: ID }, body: { grants: [] } } },
   "GET /api/v1/users": { roles: AUDITORS, scope: "users:read" },
   "GET /api/v1/audit-events": { roles: AUDITORS, scope: "audit:read" },
   "GET /api/v1/audit-events/export": { roles: AUDITORS, scope: "audit:read" },
