@@ -5,6 +5,10 @@
 import type { Actor } from "./actor";
 import { hasPermission, type AnyRole, type Permission } from "./permissions";
 
+/** What a scope's name may be, built-in or custom (an RFC 6749 scope token): lower-case, digits, and `:` `.` `_` `-` inside. */
+export const SCOPE_NAME = /^[a-z0-9][a-z0-9_.:-]{0,63}$/;
+export const SCOPE_NAME_RULE = "Use lower-case letters, digits, ':', '.', '_' and '-' (e.g. deploy:write)";
+
 export const BUILT_IN_SCOPES = [
   "service_accounts:read",
   "service_accounts:write",

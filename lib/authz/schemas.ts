@@ -1,3 +1,4 @@
+import { SCOPE_NAME } from "@/lib/auth/scopes";
 import { z } from "zod";
 import { isIpAddress } from "@/lib/validation/cidr";
 import { singleLineText } from "@/lib/validation/text";
@@ -11,14 +12,12 @@ export const clientIpSchema = singleLineText()
   .refine(isIpAddress, "Must be an IPv4 or IPv6 address, e.g. 203.0.113.7 or 2001:db8::1")
   .describe("The address the calling service saw the token come from: a token whose allowed ranges exclude it is inactive");
 
-// RFC 6749 §3.3 scope tokens, as Keyhold names scopes (lower-case; `:` `.` `_` `-` inside).
-const SCOPE_TOKEN = /^[a-z0-9][a-z0-9_.:-]{0,63}$/;
 const MAX_SCOPES = 20;
 export const requestedScopesSchema = singleLineText()
   .max(1300)
   .transform((text) => text.split(" ").filter(Boolean))
   .refine((scopes) => scopes.length <= MAX_SCOPES, `At most ${MAX_SCOPES} scopes`)
-  .refine((scopes) => scopes.every((scope) => SCOPE_TOKEN.test(scope)), "Scopes are space-separated names such as deploy:write (lower-case letters, digits, : . _ -)")
+  .refine((scopes) => scopes.every((scope) => SCOPE_NAME.test(scope)), "Scopes are space-separated names such as deploy:write (lower-case letters, digits, : . _ -)")
   .describe("Space-separated scopes the token must all carry");
 
 const name = (what: string) => singleLineText().trim().min(1, `Name the ${what}`).max(64, "At most 64 characters");

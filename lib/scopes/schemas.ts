@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isBuiltInScope } from "@/lib/auth/scopes";
+import { isBuiltInScope, SCOPE_NAME, SCOPE_NAME_RULE } from "@/lib/auth/scopes";
 import { descriptionSchema } from "@/lib/service-accounts/schemas";
 
 // Custom scopes (Admin → Scopes): names other services check, e.g. deploy:write. Built-in scopes are not rows.
@@ -11,7 +11,7 @@ export const scopeNameSchema = z
   .trim()
   .min(1, "Name is required")
   .max(64, "Name must be at most 64 characters")
-  .regex(/^[a-z0-9][a-z0-9:._-]*$/, "Use lower-case letters, digits, ':', '.', '_' and '-' (e.g. deploy:write)")
+  .regex(SCOPE_NAME, SCOPE_NAME_RULE)
   .refine((name) => !isBuiltInScope(name), "This is a built-in scope");
 
 export const scopeMinimumRoleSchema = z.enum(SCOPE_MINIMUM_ROLES, { error: "Choose Owner, Admin or Contributor" });

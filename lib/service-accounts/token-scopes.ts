@@ -3,6 +3,7 @@ import { BUILT_IN_SCOPES, isBuiltInScope, roleScopes } from "@/lib/auth/scopes";
 import type { Tx } from "@/lib/db/client";
 import type { Role, ServiceAccountRole } from "@/lib/db/generated/enums";
 import { validationError, type FieldErrors } from "@/lib/errors";
+import { SCOPE_NAME, SCOPE_NAME_RULE } from "@/lib/auth/scopes";
 import { singleLineText } from "@/lib/validation/text";
 import type { ScopeGift } from "./access";
 
@@ -11,7 +12,7 @@ export const scopeNameSchema = singleLineText()
   .trim()
   .min(1, "Enter a scope")
   .max(64, "A scope must be at most 64 characters")
-  .regex(/^[a-z0-9_.:-]+$/, "Use lower-case letters, digits, ':', '.', '_' and '-'");
+  .regex(SCOPE_NAME, SCOPE_NAME_RULE);
 
 /** A token's scopes as input: null or absent = full access of the role; otherwise a non-empty list. */
 export const scopesInputSchema = z
