@@ -19,6 +19,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,
+  projects: [
+    { name: "main", testIgnore: /\.global\.spec\.ts$/ },
+    // Specs that change what every other spec depends on (e.g. the token policy) run alone, after all the others.
+    { name: "global settings", testMatch: /\.global\.spec\.ts$/, dependencies: ["main"] },
+  ],
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
