@@ -6,12 +6,17 @@ import type { TokenOutsidePolicy } from "@/lib/policy/find-tokens-outside-policy
 const REASONS: Record<TokenOutsidePolicy["reason"], string> = { no_expiry: "Never expires", too_long: "Lives longer than allowed" };
 
 /** Live tokens the policy would refuse today, each with a link to where it is rotated or revoked. */
-export function TokensOutsidePolicy({ tokens }: { tokens: TokenOutsidePolicy[] }) {
+export function TokensOutsidePolicy({ tokens, total }: { tokens: TokenOutsidePolicy[]; total: number }) {
   return (
     <section aria-labelledby="outside-policy-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="outside-policy-heading" className="text-base font-semibold text-slate-900">
         Tokens outside the policy
       </h2>
+      {total > tokens.length ? (
+        <p className="text-sm text-slate-700">
+          {total} live tokens are outside the policy; the {tokens.length} newest are listed.
+        </p>
+      ) : null}
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-700">Every live token is within the policy.</p>
       ) : (

@@ -59,12 +59,13 @@ describe("token policy", () => {
     await db.apiToken.update({ where: { id: revoked.token.id }, data: { revokedAt: new Date() } });
     const otherRole = await createTestServiceAccount(owner.id, { role: "VIEWER", expiresAt: null });
 
-    const found = await findTokensOutsidePolicy(policy({ maxLifetimeDays: { AUDITOR: 1 } as TokenPolicy["maxLifetimeDays"] }));
+    const { tokens: found, total } = await findTokensOutsidePolicy(policy({ maxLifetimeDays: { AUDITOR: 1 } as TokenPolicy["maxLifetimeDays"] }));
+    expect(total).toBeGreaterThanOrEqual(2);
     const reasons = new Map(found.map((token) => [token.id, token.reason]));
     expect(reasons.get(tooLong.token.id)).toBe("too_long");
     expect(reasons.get(never.token.id)).toBe("no_expiry");
     for (const token of [within, revoked, otherRole]) expect(reasons.has(token.token.id)).toBe(false);
-    const required = await findTokensOutsidePolicy(policy({ requireExpiry: true }));
+    const { tokens: required } = await findTokensOutsidePolicy(policy({ requireExpiry: true }));
     expect(required.map((token) => token.id)).toContain(otherRole.token.id);
     expect(required.map((token) => token.id)).not.toContain(tooLong.token.id);
   });

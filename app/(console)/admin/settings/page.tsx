@@ -23,7 +23,7 @@ export default async function SettingsPage() {
         </h2>
         <TokenPolicyForm policy={policy} canManage={hasPermission(actor.role, "settings.manage")} />
       </section>
-      <TokensOutsidePolicy tokens={outside} />
+      <TokensOutsidePolicy tokens={outside.tokens} total={outside.total} />
     </div>
   );
 }
