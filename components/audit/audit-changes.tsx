@@ -48,14 +48,14 @@ export function AuditChanges({ before, after }: { before: Snapshot | null; after
               </th>
               <td className="py-1.5 pr-2">
                 {old === undefined ? (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 ) : (
                   <Value value={old} className={changed ? "bg-red-50 text-red-800 line-through decoration-red-400" : "text-slate-700"} label={changed ? "removed" : undefined} />
                 )}
               </td>
               <td className="py-1.5">
                 {now === undefined ? (
-                  <span className="text-slate-400">—</span>
+                  <span className="text-slate-500">—</span>
                 ) : (
                   <Value value={now} className={changed ? "bg-emerald-50 text-emerald-800" : "text-slate-700"} label={changed ? "added" : undefined} />
                 )}

@@ -5,7 +5,7 @@ export const PARTY_LINK = "font-medium text-indigo-700 hover:text-indigo-900 hov
 
 /** An actor or target: its name (a link while it still exists) over its kind and email. */
 export function AuditPartyCell({ party }: { party: AuditParty | null }) {
-  if (!party) return <span className="text-slate-400">—</span>;
+  if (!party) return <span className="text-slate-500">—</span>;
   return (
     <div className="max-w-[16rem] leading-tight">
       <div className="truncate" title={party.name}>

@@ -20,7 +20,7 @@ export function CustomScopesTable({ scopes }: { scopes: readonly CustomScopeRow[
         key: scope.id,
         cells: [
           <span key="n" className="font-mono text-slate-900">{scope.name}</span>,
-          scope.description || <span className="text-slate-400">—</span>,
+          scope.description || <span className="text-slate-500">—</span>,
           ROLE_LABELS[scope.minimumRole],
           scope.archived ? <Badge tone="gray">Archived</Badge> : <Badge tone="green">Active</Badge>,
           <span key="c" className="tabular-nums">{scope.liveTokens}</span>,

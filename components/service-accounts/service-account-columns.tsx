@@ -35,7 +35,7 @@ export const ServiceAccountRowActionsContext = createContext<ServiceAccountRowAc
 
 const col = createColumnHelper<DataTableFeatures, ServiceAccountRow>();
 
-const never = <span className="text-slate-400">Never</span>;
+const never = <span className="text-slate-500">Never</span>;
 const optionalTime = (iso: string | null) => (iso ? <LocalTime iso={iso} /> : never);
 
 /** Column ids equal the server's SERVICE_ACCOUNT_SORTS, so a header click maps straight onto `?sort=`. */
@@ -57,7 +57,7 @@ export function getServiceAccountColumns({ showOwner, withActions }: ServiceAcco
       enableSorting: false,
       cell: (info) => {
         const text = info.getValue();
-        if (!text) return <span className="text-slate-400">—</span>;
+        if (!text) return <span className="text-slate-500">—</span>;
         return (
           <span className="block max-w-[12rem] truncate" title={text}>
             {text}

@@ -15,7 +15,7 @@ export function AppHeader({ actor }: { actor: UserActor }) {
       </Link>
       <div className="flex items-center gap-3 text-sm">
         <span data-testid="current-user" className="text-slate-700">
-          {actor.name} <span className="text-slate-400">({actor.email})</span>
+          {actor.name} <span className="text-slate-500">({actor.email})</span>
         </span>
         <Badge tone="indigo">
           <span data-testid="current-role">{ROLE_LABELS[actor.role]}</span>

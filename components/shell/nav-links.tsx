@@ -12,7 +12,7 @@ export function NavLinks({ items }: { items: readonly Item[] }) {
     <nav aria-label="Main" className="flex flex-col gap-4">
       {sections.map((section) => (
         <div key={section} className="flex flex-col gap-0.5">
-          <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-400">{section}</p>
+          <p className="px-3 pb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">{section}</p>
           {items
             .filter((item) => item.section === section)
             .map((item) => {

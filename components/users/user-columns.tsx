@@ -44,7 +44,7 @@ export function getUserColumns({ canManage }: UserColumnOptions) {
       sortDescFirst: true,
       cell: (info) => {
         const iso = info.getValue();
-        return iso ? <LocalTime iso={iso} /> : <span className="text-slate-400">Never</span>;
+        return iso ? <LocalTime iso={iso} /> : <span className="text-slate-500">Never</span>;
       },
     }),
     ...(canManage

@@ -1,18 +1,12 @@
 // Issue 11's Scopes and Resources pages, their dialogs and the Access section of an account's page: axe (WCAG 2.1
 // A/AA) at desktop width and at 390 px, and keyboard use with focus given back to what opened each dialog.
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { E2E_OWNER } from "../../playwright.config";
 import { seedResource, uniqueName } from "../support/catalog";
 import { db } from "../support/db";
+import { expectNoViolations } from "../support/axe";
 import { expect, signIn, test } from "../support/fixtures";
 import { createServiceAccountWithToken } from "../support/tokens";
-
-async function expectNoViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
-  const { violations } = await (include ? builder.include(include) : builder).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function ownerPage(browser: Browser, width: number) {
   // AxeBuilder needs a page of a context made with browser.newContext() (not the default page).

@@ -1,16 +1,10 @@
 // The console parts issue 11 §6 added to the Audit Log, checked with axe (WCAG 2.1 A/AA) at 390 px and by
 // keyboard: the Action filter's "Outside events (ext.*)" choice and an outside event's panel (Reported by).
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { E2E_OWNER } from "../../playwright.config";
 import { auditLog } from "../support/audit";
+import { expectNoViolations } from "../support/axe";
 import { expect, signIn, test } from "../support/fixtures";
 import { apiClient, createServiceAccountWithToken } from "../support/tokens";
-
-async function expectNoViolations(page: Page, include: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).include(include).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test.use({ viewport: { width: 390, height: 844 } });
 

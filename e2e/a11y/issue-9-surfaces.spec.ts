@@ -1,17 +1,10 @@
 // The console surfaces issue 9 added, checked with axe (WCAG 2.1 A/AA rules) and driven by keyboard alone: the
 // disable and change-role dialogs with their handover, the token policy switch, the signed checkpoints section.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { E2E_OWNER } from "../../playwright.config";
 import { createUser } from "../support/db";
+import { expectNoViolations } from "../support/axe";
 import { expect, signIn, test } from "../support/fixtures";
 import { createServiceAccountWithToken } from "../support/tokens";
-
-async function expectNoViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
-  const { violations } = await (include ? builder.include(include) : builder).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 // AxeBuilder needs a page of a context made with browser.newContext() (not the default page).
 test.use({ viewport: { width: 1440, height: 900 } });

@@ -1,15 +1,9 @@
 // The Add token and Rotate dialogs (issue 11): axe clean, usable by keyboard, focus back on the opener, and
 // within a 390 px wide screen.
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { E2E_OWNER } from "../../playwright.config";
+import { expectNoViolations } from "../support/axe";
 import { expect, signIn, test } from "../support/fixtures";
 import { createServiceAccountWithToken } from "../support/tokens";
-
-async function expectNoViolations(page: Page, include: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).include(include).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 for (const width of [1440, 390]) {
   test(`Add token and Rotate at ${width} px: keyboard, focus, axe`, async ({ browser }) => {

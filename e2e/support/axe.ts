@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import { expect } from "./fixtures";
+
+/** The WCAG levels issue 12 holds the console to. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Runs axe on the page (or on what `include` selects) and fails listing every violation with its nodes. */
+export async function expectNoViolations(page: Page, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+export type Screen = { width: number; height: number; colorScheme?: "light" | "dark" };
+
+/** Desktop, a phone held upright and sideways, a small laptop. */
+export const SCREENS = {
+  desktop: { width: 1440, height: 900 },
+  laptop: { width: 1024, height: 768 },
+  phone: { width: 390, height: 844 },
+  phoneLandscape: { width: 844, height: 390 },
+} satisfies Record<string, Screen>;
+
+/** AxeBuilder needs a page of a context made with browser.newContext() (not the default page). */
+export async function pageAt(browser: Browser, { width, height, colorScheme = "light" }: Screen): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  return context.newPage();
+}
