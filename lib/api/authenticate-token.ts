@@ -2,6 +2,7 @@ import type { ServiceAccountActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { suspendsDisabledOwnersTokens } from "@/lib/policy/suspend-disabled-owners";
 import { hashToken, isWellFormedToken } from "@/lib/tokens/token-format";
+import type { MaybePromise } from "./maybe-promise";
 import { tokenCache } from "./token-cache";
 
 export type AuthenticatedToken = {
@@ -23,17 +24,23 @@ export function bearerToken(header: string | null): string | null {
 /**
  * Who a token belongs to, or null. Format and checksum first (a malformed token costs no query), then one
  * indexed lookup by SHA-256 (cached while the token epoch has not moved, see token-cache.ts), then status.
- * Revoked, expired, deleted and unknown all answer null alike.
+ * Revoked, expired, deleted and unknown all answer null alike. The answer comes without a promise when no
+ * query is needed (maybe-promise.ts: why the request path cares); authenticateToken always gives a promise.
  */
-export async function authenticateToken(value: string | null, now = Date.now(), cache = tokenCache()): Promise<AuthenticatedToken | null> {
+export function authenticateTokenNow(value: string | null, now = Date.now(), cache = tokenCache()): MaybePromise<AuthenticatedToken | null> {
   if (!value || !isWellFormedToken(value)) return null;
   const secretHash = hashToken(value);
   const { cached, epoch } = cache.get(secretHash, now);
   if (cached) return usable(cached, now) ? cached : null;
-  const found = await lookUp(secretHash);
-  if (!found) return null;
-  if (epoch !== null) cache.set(secretHash, found, epoch);
-  return usable(found, now) ? found : null;
+  return lookUp(secretHash).then((found) => {
+    if (!found) return null;
+    if (epoch !== null) cache.set(secretHash, found, epoch);
+    return usable(found, now) ? found : null;
+  });
+}
+
+export async function authenticateToken(value: string | null, now = Date.now(), cache = tokenCache()): Promise<AuthenticatedToken | null> {
+  return authenticateTokenNow(value, now, cache);
 }
 
 const usable = (found: AuthenticatedToken, now: number) => !found.token.expiresAt || found.token.expiresAt.getTime() > now;

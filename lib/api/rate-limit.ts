@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-lim
 import { env } from "@/lib/config/env";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { pgPool } from "@/lib/db/pool";
+import type { MaybePromise } from "./maybe-promise";
 
 const WINDOW_SECONDS = 60;
 /** A token's limit is handed out in at most this many reservations per window (see TokenRateLimiter). */
@@ -45,19 +46,21 @@ export class TokenRateLimiter {
     this.chunk = Math.max(1, Math.floor(points / RESERVATIONS_PER_WINDOW));
   }
 
+  /** The answer without a promise when it needs no reservation (most requests): hit() otherwise. */
+  hitNow(key: string, now = Date.now()): MaybePromise<LimitState> {
+    return this.fromReserved(key, now) ?? this.hit(key, now);
+  }
+
   async hit(key: string, now = Date.now()): Promise<LimitState> {
-    if (now - this.storeFailedAt < INSURANCE_MS) return this.insured(key);
     for (;;) {
+      if (now - this.storeFailedAt < INSURANCE_MS) return this.insured(key);
+      const answered = this.fromReserved(key, now);
+      if (answered) return answered;
       let window = this.windows.get(key);
       if (!window || now >= window.resetAt) {
         window = { resetAt: Infinity, granted: 0, used: 0, shared: 0, exhausted: false };
         this.windows.set(key, window);
       }
-      if (window.used < window.granted) {
-        window.used += 1;
-        return this.answer(window, now, true);
-      }
-      if (window.exhausted) return this.answer(window, now, false);
       const current = window;
       current.reserving ??= this.reserve(key, current).finally(() => (current.reserving = undefined));
       try {
@@ -68,6 +71,18 @@ export class TokenRateLimiter {
         return this.insured(key);
       }
     }
+  }
+
+  /** Served from points this instance already reserved, or refused because the window is used up; null: neither. */
+  private fromReserved(key: string, now: number): LimitState | null {
+    if (now - this.storeFailedAt < INSURANCE_MS) return null;
+    const window = this.windows.get(key);
+    if (!window || now >= window.resetAt) return null;
+    if (window.used < window.granted) {
+      window.used += 1;
+      return this.answer(window, now, true);
+    }
+    return window.exhausted ? this.answer(window, now, false) : null;
   }
 
   /** Takes `chunk` points from the shared window in one atomic upsert; keeps what fitted under the limit. */

@@ -13,8 +13,9 @@ import { logError, logRepeatedError } from "@/lib/log";
 import { ipAllowed } from "@/lib/validation/cidr";
 import { apiError, appErrorReply, bearerChallenge, internalError, unauthenticated, unavailableError, zodDetails } from "./api-error";
 import type { ApiReply } from "./api-reply";
-import { authenticateToken, bearerToken, type AuthenticatedToken } from "./authenticate-token";
+import { authenticateTokenNow, bearerToken, type AuthenticatedToken } from "./authenticate-token";
 import { recordIpDenied } from "./ip-allowlist";
+import { andThen, type MaybePromise } from "./maybe-promise";
 import { authFailureLimiter, rateLimitHeaders, tokenLimiter } from "./rate-limit";
 import { recordTokenUse } from "./token-usage";
 
@@ -55,10 +56,10 @@ type RouteDefinition<P extends z.ZodType | undefined, Q extends z.ZodType | unde
   form?: boolean;
   /** Whether the resource the params name is there for this caller: asked before the body is read, so an unknown id is a 404 whatever the body says. */
   found?: (params: Parsed<P>, context: ApiContext) => Promise<boolean>;
-  handler: (input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, context: ApiContext) => Promise<ApiReply>;
+  handler: (input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, context: ApiContext) => MaybePromise<ApiReply>;
 };
 
-export type ApiRoute = { method: ApiMethod; path: string; operationId: string; tag: string; handle: (request: ApiRequest) => Promise<ApiReply> };
+export type ApiRoute = { method: ApiMethod; path: string; operationId: string; tag: string; handle: (request: ApiRequest) => MaybePromise<ApiReply> };
 
 /**
  * Every /api/v1 route is built here: token authentication, per-token rate limit, the guard, strict input
@@ -69,45 +70,69 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
   definition: RouteDefinition<P, Q, B>,
 ): ApiRoute {
   // No function is created per request here: tsx (esbuild keepNames) names every closure with
-  // Object.defineProperty, about a microsecond a request.
-  async function handle(request: ApiRequest): Promise<ApiReply> {
+  // Object.defineProperty, about a microsecond a request. And no promise unless something is waited for
+  // (maybe-promise.ts): a warm request is answered synchronously.
+  function handle(request: ApiRequest): MaybePromise<ApiReply> {
     const meta = requestMeta(request);
     // One clock reading per request (in a Next process every reading goes through Next's Date wrapper).
     const now = Date.now();
     try {
       const presented = bearerToken(header(request, "authorization"));
-      const auth = await authenticateToken(presented, now);
-      if (!auth) return await refuseUnauthenticated(definition, meta, presented !== null);
-      if (!ipAllowed(meta.ip, auth.token.allowedIps)) return await refuseUnauthenticated(definition, meta, true, auth.actor);
-      const limit = await tokenLimiter().hit(auth.token.id, now);
-      const headers = rateLimitHeaders(limit);
-      if (!limit.allowed) {
-        recordApiRefusal(definition, meta, 429, "rate_limited", auth.actor);
-        return apiError("rate_limited", `Rate limit of ${limit.limit} requests per minute exceeded.`, { headers });
-      }
-      recordTokenUse(auth.token.id, auth.actor.id, meta.ip, now);
-      try {
-        authorize(auth.actor, definition.permission, definition.scope);
-      } catch (error) {
-        if (error instanceof AppError && error.code === "insufficient_scope") {
-          recordApiRefusal(definition, meta, 403, "insufficient_scope", auth.actor);
-          const reply = appErrorReply(error);
-          return { ...reply, headers: { ...headers, ...reply.headers } };
-        }
-        recordApiRefusal(definition, meta, 403, "missing_permission", auth.actor);
-        return apiError("forbidden", `The ${auth.actor.role} role may not do this.`, { headers: { ...headers, "WWW-Authenticate": bearerChallenge("insufficient_scope") } });
-      }
-      const context = { actor: auth.actor, token: auth.token, meta };
-      const input = await parseInput(request, definition, context);
-      const reply = "status" in input ? input : await definition.handler(input, context);
-      reply.headers = reply.headers ? { ...headers, ...reply.headers } : headers;
-      return reply;
+      const reply = andThen(authenticateTokenNow(presented, now), (auth) => authenticated(definition, request, meta, now, presented !== null, auth));
+      return reply instanceof Promise ? reply.catch((error: unknown) => unexpectedErrorReply(error, errorFields(request, meta))) : reply;
     } catch (error) {
-      return unexpectedErrorReply(error, { requestId: meta.requestId, method: request.method, path: pathOf(request) });
+      return unexpectedErrorReply(error, errorFields(request, meta));
     }
   }
   return { method: definition.method, path: definition.path, operationId: definition.operationId, tag: definition.tag, handle };
 }
+
+/** After authentication: the allowlist, the rate limit, the guard, the input, the handler. */
+function authenticated<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+  definition: RouteDefinition<P, Q, B>,
+  request: ApiRequest,
+  meta: RequestMeta,
+  now: number,
+  tokenSent: boolean,
+  auth: AuthenticatedToken | null,
+): MaybePromise<ApiReply> {
+  if (!auth) return refuseUnauthenticated(definition, meta, tokenSent);
+  if (!ipAllowed(meta.ip, auth.token.allowedIps)) return refuseUnauthenticated(definition, meta, true, auth.actor);
+  return andThen(tokenLimiter().hitNow(auth.token.id, now), (limit) => {
+    const headers = rateLimitHeaders(limit);
+    if (!limit.allowed) {
+      recordApiRefusal(definition, meta, 429, "rate_limited", auth.actor);
+      return apiError("rate_limited", `Rate limit of ${limit.limit} requests per minute exceeded.`, { headers });
+    }
+    recordTokenUse(auth.token.id, auth.actor.id, meta.ip, now);
+    const refused = refusedByGuard(definition, meta, auth.actor, headers);
+    if (refused) return refused;
+    const context = { actor: auth.actor, token: auth.token, meta };
+    const reply = andThen(parseInput(request, definition, context), (input) => ("status" in input ? input : definition.handler(input, context)));
+    return andThen(reply, (answered) => {
+      answered.headers = answered.headers ? { ...headers, ...answered.headers } : headers;
+      return answered;
+    });
+  });
+}
+
+/** The guard's refusal (403, insufficient_scope or a missing permission), recorded; null when allowed. */
+function refusedByGuard(route: { method: ApiMethod; path: string; permission: Permission | null; scope?: BuiltInScope }, meta: RequestMeta, actor: ServiceAccountActor, headers: Record<string, string>): ApiReply | null {
+  try {
+    authorize(actor, route.permission, route.scope);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "insufficient_scope") {
+      recordApiRefusal(route, meta, 403, "insufficient_scope", actor);
+      const reply = appErrorReply(error);
+      return { ...reply, headers: { ...headers, ...reply.headers } };
+    }
+    recordApiRefusal(route, meta, 403, "missing_permission", actor);
+    return apiError("forbidden", `The ${actor.role} role may not do this.`, { headers: { ...headers, "WWW-Authenticate": bearerChallenge("insufficient_scope") } });
+  }
+}
+
+const errorFields = (request: ApiRequest, meta: RequestMeta) => ({ requestId: meta.requestId, method: request.method, path: pathOf(request) });
 
 /**
  * A thrown error as the API answers it: an expected one in its own code, the database being unavailable as 503
@@ -165,14 +190,24 @@ function recordApiRefusal(route: { method: ApiMethod; path: string }, meta: Requ
   });
 }
 
-async function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
   request: ApiRequest,
   definition: RouteDefinition<P, Q, B>,
   context: ApiContext,
-): Promise<{ params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> } | ApiReply> {
+): MaybePromise<{ params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> } | ApiReply> {
   const params = definition.params?.safeParse(request.params);
   if (params && !params.success) return apiError("not_found", "Not found.");
-  if (definition.found && !(await definition.found(params?.data as Parsed<P>, context))) return apiError("not_found", "Not found.");
+  if (!definition.found) return parseQueryAndBody(request, definition, params?.data as Parsed<P>);
+  return andThen(definition.found(params?.data as Parsed<P>, context), (found) =>
+    found ? parseQueryAndBody(request, definition, params?.data as Parsed<P>) : apiError("not_found", "Not found."),
+  );
+}
+
+function parseQueryAndBody<P extends z.ZodType | undefined, Q extends z.ZodType | undefined, B extends z.ZodType | undefined>(
+  request: ApiRequest,
+  definition: RouteDefinition<P, Q, B>,
+  params: Parsed<P>,
+): { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> } | ApiReply {
   const query = definition.query?.safeParse(request.query ?? {});
   if (query && !query.success) return invalid(query.error, "Invalid query parameters.");
   let body: z.ZodSafeParseResult<unknown> | undefined;
@@ -182,7 +217,7 @@ async function parseInput<P extends z.ZodType | undefined, Q extends z.ZodType |
     body = definition.body.safeParse(raw.value);
     if (!body.success) return invalid(body.error, "The request body is invalid.");
   }
-  return { params: params?.data, query: query?.data, body: body?.data } as { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
+  return { params, query: query?.data, body: body?.data } as { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> };
 }
 
 /**

@@ -8,6 +8,7 @@ import { RETRY_AFTER_SECONDS } from "@/lib/db/errors";
 import { SECURITY_HEADERS } from "@/lib/http/security-headers.mjs";
 import { apiError, type ApiErrorCode } from "./api-error";
 import type { ApiReply } from "./api-reply";
+import { andThen } from "./maybe-promise";
 import { MAX_BODY_BYTES, payloadTooLarge, unexpectedErrorReply, type ApiRoute } from "./route";
 import { openApiDocument } from "./v1/openapi";
 import { API_ROUTES } from "./v1/routes";
@@ -71,9 +72,10 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
     app.route({
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
-      handler: async (request, reply) => {
+      // Not async: a request answered without waiting makes no promise (lib/api/maybe-promise.ts).
+      handler: (request, reply) => {
         const { id, method, url, headers, params, query, body } = request;
-        return answer(reply, await route.handle({ id, method, url, headers, params, query, body: body as Buffer | undefined }));
+        return andThen(route.handle({ id, method, url, headers, params, query, body: body as Buffer | undefined }), (answered) => answer(reply, answered));
       },
     });
   }

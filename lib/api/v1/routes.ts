@@ -30,7 +30,7 @@ export const API_ROUTES = [
     operationId: "whoami",
     tag: "Service accounts",
     permission: null,
-    handler: async (_input, { actor, token }) =>
+    handler: (_input, { actor, token }) =>
       json({
         serviceAccount: { id: actor.id, name: actor.name, role: actor.role, ownerId: actor.ownerId },
         token: { id: token.id, hint: token.hint, expiresAt: token.expiresAt?.toISOString() ?? null },

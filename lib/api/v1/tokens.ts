@@ -1,7 +1,8 @@
 import { runAction } from "@/lib/actions/run-action";
 import { internalError } from "@/lib/api/api-error";
 import { json, type ApiReply } from "@/lib/api/api-reply";
-import { authenticateToken } from "@/lib/api/authenticate-token";
+import { authenticateToken, authenticateTokenNow, type AuthenticatedToken } from "@/lib/api/authenticate-token";
+import { andThen, type MaybePromise } from "@/lib/api/maybe-promise";
 import type { ApiContext } from "@/lib/api/route";
 import { introspectionClaims } from "@/lib/authz/introspection-claims";
 import { env } from "@/lib/config/env";
@@ -18,9 +19,12 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
  * RFC 7662 §2.2: the standard names; anything not active is `{ active: false }` and nothing else. A token used
  * from outside its allowed ranges (client_ip: the address the calling service saw) is not active.
  */
-export async function introspect({ token: value, client_ip }: { token: string; client_ip?: string }): Promise<ApiReply> {
-  const found = await authenticateToken(value);
-  if (!found || (client_ip !== undefined && !ipAllowed(client_ip, found.token.allowedIps))) return json({ active: false });
+export function introspect({ token: value, client_ip }: { token: string; client_ip?: string }): MaybePromise<ApiReply> {
+  return andThen(authenticateTokenNow(value), (found) => introspection(found, client_ip));
+}
+
+function introspection(found: AuthenticatedToken | null, clientIp: string | undefined): ApiReply {
+  if (!found || (clientIp !== undefined && !ipAllowed(clientIp, found.token.allowedIps))) return json({ active: false });
   const { actor, token } = found;
   const iat = seconds(token.createdAt);
   return json({
