@@ -1,35 +1,10 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db/client";
-import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import { canManageAccount, readableServiceAccounts } from "@/lib/service-accounts/access";
+import { REVIEW_LISTS, REVIEW_ROWS, type ReviewGroup, type ReviewList } from "./review-lists";
 
-// The admin's review lists on the home page: live tokens that never expire, and ADMIN-role tokens nobody used for
-// 30 days, which the admin can revoke in bulk. Per token (revoking is per token), organisation-wide.
-export const REVIEW_LISTS = ["no_expiry", "admin_unused_30"] as const;
-export type ReviewList = (typeof REVIEW_LISTS)[number];
-
-export const REVIEW_LABELS: Record<ReviewList, string> = {
-  no_expiry: "Tokens without expiry",
-  admin_unused_30: "Admin tokens unused for 30 days",
-};
-
-/** Rows listed per review list (the newest first); the count says how many there are in all. */
-export const REVIEW_ROWS = 50;
 const DAY_MS = 86_400_000;
 
-export type ReviewToken = {
-  id: string;
-  name: string;
-  hint: string;
-  accountId: string;
-  accountName: string;
-  role: ServiceAccountRole;
-  createdAt: string;
-  lastUsedAt: string | null;
-  canManage: boolean;
-};
-
-export type ReviewGroup = { list: ReviewList; count: number; rows: ReviewToken[] };
 
 const liveToken = (now: Date): Prisma.ApiTokenWhereInput => ({ revokedAt: null, replacedById: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] });
 
