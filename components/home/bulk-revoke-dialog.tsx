@@ -1,10 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type RefObject } from "react";
-import { toast } from "sonner";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
-import { FormError } from "@/components/ui/form-error";
+import type { RefObject } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import type { ReviewToken } from "@/lib/home/review-lists";
 import { bulkRevokeTokensAction } from "@/lib/service-accounts/actions";
 
@@ -27,55 +24,31 @@ export function BulkRevokeDialog({
   onDone: (report: BulkRevokeReport) => void;
 }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-  const confirm = () => {
-    setError(null);
-    startTransition(async () => {
-      const result = await bulkRevokeTokensAction({ tokenIds: tokens.map((token) => token.id) });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      const labelOf = (id: string) => {
-        const token = tokens.find((t) => t.id === id);
-        return token ? `${token.accountName} (${token.hint})` : id;
-      };
-      const report = { revoked: result.data.revoked.length, refused: result.data.refused.map((r) => ({ label: labelOf(r.tokenId), message: r.message })) };
-      if (report.revoked) toast.success(`${plural(report.revoked)} revoked`);
-      onOpenChange(false);
-      onDone(report);
-      router.refresh();
-    });
+  const labelOf = (id: string) => {
+    const token = tokens.find((t) => t.id === id);
+    return token ? `${token.accountName} (${token.hint})` : id;
   };
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onOpenChange={(next) => {
-        setError(null);
-        onOpenChange(next);
-      }}
+      onOpenChange={onOpenChange}
       returnFocusTo={returnFocusTo}
       title={`Revoke ${plural(tokens.length)}?`}
-      description={`Each is refused from its very next use, and each revocation is entered in the audit log. Their service accounts are not deleted.`}>
-      <div className="space-y-4">
-        <ul className="max-h-48 list-disc overflow-y-auto pl-5 text-sm text-slate-700" tabIndex={0} aria-label="Tokens to revoke">
-          {tokens.map((token) => (
-            <li key={token.id} className="break-words">
-              {token.accountName} · {token.name} <code className="font-mono text-xs">{token.hint}</code>
-            </li>
-          ))}
-        </ul>
-        <FormError message={error} />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={confirm} disabled={pending || tokens.length === 0}>
-            Revoke {plural(tokens.length)}
-          </Button>
-        </div>
-      </div>
-    </Dialog>
+      description="Each is refused from its very next use, and each revocation is entered in the audit log. Their service accounts are not deleted."
+      confirmLabel={`Revoke ${plural(tokens.length)}`}
+      action={() => bulkRevokeTokensAction({ tokenIds: tokens.map((token) => token.id) })}
+      successMessage={(result) => (result.revoked.length ? `${plural(result.revoked.length)} revoked` : null)}
+      afterSuccess={(result) => {
+        onDone({ revoked: result.revoked.length, refused: result.refused.map((r) => ({ label: labelOf(r.tokenId), message: r.message })) });
+        router.refresh();
+      }}>
+      <ul className="max-h-48 list-disc overflow-y-auto pl-5 text-sm text-slate-700" tabIndex={0} aria-label="Tokens to revoke">
+        {tokens.map((token) => (
+          <li key={token.id} className="break-words">
+            {token.accountName} · {token.name} <code className="font-mono text-xs">{token.hint}</code>
+          </li>
+        ))}
+      </ul>
+    </ConfirmDialog>
   );
 }
