@@ -37,7 +37,7 @@ test("a token created with a 5-day expiry shows under Expiring within 7 days, an
   await expect(page.getByRole("link", { name: later.accountName, exact: true })).toBeVisible();
 });
 
-test("Rotate from home: the new value works, the old one is refused, and focus returns to Rotate", async ({ page, request, asRole }) => {
+test("Rotate from home: the new value works, the old one is refused, and the account leaves Expiring", async ({ page, request, asRole }) => {
   const me = await asRole("CONTRIBUTOR");
   const account = await createServiceAccountWithToken("VIEWER", { owner: me, expiresAt: new Date(Date.now() + 3 * DAY_MS) });
   await page.goto("/");
