@@ -29,6 +29,7 @@ test("a token created with a 5-day expiry shows under Expiring within 7 days, an
 
   await week.getByRole("link", { name: /^1 account expiring within 7 days/ }).click();
   await expect(page).toHaveURL(/\/tokens\?attention=expiring_7$/);
+  await expect(page.getByTestId("attention-filter")).toContainText("expiring within 7 days");
   await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: later.accountName, exact: true })).toHaveCount(0);
   await page.goto("/");
