@@ -33,7 +33,7 @@ test("signs in through the form, shows who is signed in and records it", async (
   await page.goto("/login");
   await submitLogin(page, { email: user.email.toUpperCase(), password: user.password }); // emails are case-insensitive
 
-  await expect(page).toHaveURL(/\/admin\/api-tokens$/);
+  await expect(page).toHaveURL(/\/$/); // Home
   await expect(page.getByTestId("current-user")).toContainText(user.email);
   await expect(page.getByTestId("current-user")).toContainText(user.name);
   await expect(page.getByTestId("current-role")).toHaveText("Contributor");

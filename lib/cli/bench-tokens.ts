@@ -1,12 +1,14 @@
 // npm run bench:tokens: 10,000 service accounts with 30,000 tokens (three named tokens each), then the server time
 // of the API Tokens table's queries (findServiceAccounts, what the page runs, with its live-token summaries): first
-// page, a filtered page, a deep page.
+// page, a filtered page, a deep page; and of the home page's (lib/home): each attention bucket's count and rows,
+// for one owner and organisation-wide, the admin's review lists, and the whole page's loads.
 import { BENCH_SECRETS } from "../bench/bench-secrets";
 import { rm } from "node:fs/promises";
 import pg from "pg";
 import { measure, report } from "../bench/stats";
 import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
 import { createTestDatabase } from "../testing/test-database";
+import type { Actor } from "../auth/actor";
 
 const ACCOUNTS = 10_000;
 const TOKENS_PER_ACCOUNT = 3;
@@ -29,13 +31,14 @@ try {
   const contributorActor = { ...actor, id: contributor.id, role: contributor.role };
   const params = (p: Record<string, unknown>) => findServiceAccountsSchema.parse(p);
 
-  const scenarios = [
+  const scenarios: { name: string; run: () => Promise<unknown> }[] = [
     { name: "first page (newest 25)", run: () => findServiceAccounts(actor, params({})) },
     { name: "filtered (role + status + search)", run: () => findServiceAccounts(actor, params({ role: "VIEWER", status: "active", q: "deploy" })) },
     { name: "filtered (owner, My tokens)", run: () => findServiceAccounts(contributorActor, params({}), { mine: true }) },
     { name: "sorted by last used", run: () => findServiceAccounts(actor, params({ sort: "lastUsedAt", dir: "desc" })) },
     { name: "deep page (page 300 of 400)", run: () => findServiceAccounts(actor, params({ page: 300 })) },
   ];
+  scenarios.push(...(await homeScenarios(actor, contributorActor)));
   const rows = [];
   for (const scenario of scenarios) rows.push({ name: scenario.name, ...(await measure(scenario.run)), target: TARGET_MS });
   report(rows);
@@ -48,6 +51,24 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
+/** The home page's queries: each bucket (count + top rows) per scope, the review lists, and each scope's whole page. */
+async function homeScenarios(admin: Actor, contributor: Actor) {
+  const { findAttention, findBucket } = await import("../home/find-attention");
+  const { findReviewTokens } = await import("../home/find-review-tokens");
+  const { homeAccountsWhere } = await import("../home/home-scope");
+  const { ATTENTION_BUCKETS } = await import("../service-accounts/attention-where");
+  const scopes = [
+    ["organisation", homeAccountsWhere(admin, "all")],
+    ["owner", homeAccountsWhere(contributor, "mine")],
+  ] as const;
+  return [
+    ...scopes.flatMap(([label, where]) => ATTENTION_BUCKETS.map((bucket) => ({ name: `home ${label}: ${bucket}`, run: () => findBucket(where, bucket, new Date()) }))),
+    { name: "home admin review lists (2)", run: () => findReviewTokens(admin) },
+    { name: "home page, owner (all buckets)", run: () => findAttention(contributor, "mine") },
+    { name: "home page, organisation + review", run: () => Promise.all([findAttention(admin, "all"), findReviewTokens(admin)]) },
+  ];
+}
+
 /** Bulk insert with generate_series: realistic names, roles, owners, expiries and usage. */
 async function seed(url: string): Promise<number> {
   const started = Date.now();
@@ -58,6 +79,8 @@ async function seed(url: string): Promise<number> {
     SELECT 'user' || i || '@bench.test', 'Bench User ' || i,
            (ARRAY['ADMIN','CONTRIBUTOR','VIEWER','AUDITOR']::"Role"[])[1 + i % 4], 'x', now()
     FROM generate_series(1, 50) i`);
+  // Two owners left: their accounts are the home page's "Owner disabled".
+  await client.query(`UPDATE "User" SET status = 'DISABLED' WHERE email IN ('user7@bench.test', 'user13@bench.test')`);
   await client.query(`
     INSERT INTO "ServiceAccount" (name, description, role, "ownerId", "createdAt", "updatedAt", "tokenExpiresAt", "tokenRevokedAt", "lastUsedAt")
     SELECT (ARRAY['deploy','ci','terraform','monitoring','backup'])[1 + i % 5] || '-' || i,

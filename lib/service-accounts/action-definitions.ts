@@ -2,6 +2,7 @@
 // checks the account itself (own vs every account) through ./access.ts.
 import { action } from "@/lib/actions/run-action";
 import { addToken } from "./add-token";
+import { BULK_REVOKE, bulkRevokeTokens } from "./bulk-revoke-tokens";
 import { createServiceAccount } from "./create-service-account";
 import { deleteServiceAccount } from "./delete-service-account";
 import { regenerateToken } from "./regenerate-token";
@@ -14,7 +15,7 @@ import {
   revokeTokenSchema,
   updateServiceAccountSchema,
 } from "./schemas";
-import { addTokenSchema, rotateTokenSchema, updateTokenSchema } from "./token-schemas";
+import { addTokenSchema, bulkRevokeTokensSchema, rotateTokenSchema, updateTokenSchema } from "./token-schemas";
 import { updateServiceAccount } from "./update-service-account";
 import { updateToken } from "./update-token";
 
@@ -23,6 +24,7 @@ export const serviceAccountActions = {
   update: action({ name: "service_accounts.update", permission: "service_accounts.manage_own", schema: updateServiceAccountSchema, handler: updateServiceAccount }),
   regenerate: action({ name: "tokens.regenerate", permission: "service_accounts.manage_own", scope: "tokens:write", schema: regenerateTokenSchema, handler: regenerateToken }),
   revoke: action({ name: "tokens.revoke", permission: "service_accounts.manage_own", scope: "tokens:write", schema: revokeTokenSchema, handler: revokeToken }),
+  bulkRevoke: action({ ...BULK_REVOKE, scope: "tokens:write", schema: bulkRevokeTokensSchema, handler: bulkRevokeTokens }),
   addToken: action({ name: "tokens.add", permission: "service_accounts.manage_own", scope: "tokens:write", schema: addTokenSchema, handler: addToken }),
   rotateToken: action({ name: "tokens.rotate", permission: "service_accounts.manage_own", scope: "tokens:write", schema: rotateTokenSchema, handler: rotateToken }),
   updateToken: action({ name: "tokens.update", permission: "service_accounts.manage_own", scope: "tokens:write", schema: updateTokenSchema, handler: updateToken }),

@@ -8,6 +8,7 @@ import { tokenStatus, type TokenStatus } from "@/lib/tokens/token-status";
 import { readableServiceAccounts } from "./access";
 import { tokenSummaries, type TokenSummary } from "./token-summaries";
 import { searchWhere, statusWhere } from "./status-where";
+import { attentionWhere } from "./attention-where";
 import type { FindServiceAccountsParams } from "./schemas";
 
 export type ServiceAccountRow = {
@@ -35,6 +36,7 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
       params.ownerId ? { ownerId: params.ownerId } : {},
       params.role ? { role: params.role } : {},
       params.status ? statusWhere(params.status, now) : {},
+      params.attention ? attentionWhere(params.attention, now) : {},
       params.q ? searchWhere(params.q) : {},
     ],
   };

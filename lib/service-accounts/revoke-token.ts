@@ -24,8 +24,20 @@ export function revokeOwnToken(context: { actor: ServiceAccountActor; meta: Requ
   return revoke(context.actor.tokenId, context, (account) => assertAccountAccess(context.actor, account, { action: "revoke_self" }));
 }
 
-async function revoke(tokenId: string, { actor, meta }: ActionContext, check: (account: AccountFacts | null) => asserts account is AccountFacts) {
-  const result = await db.$transaction(async (tx) => {
+async function revoke(tokenId: string, context: ActionContext, check: AccountCheck) {
+  const result = await revokeCommitted(tokenId, context, check);
+  await tokensChanged(result.serviceAccountId);
+  return { id: result.id };
+}
+
+type AccountCheck = (account: AccountFacts | null) => asserts account is AccountFacts;
+
+/**
+ * Revokes one token and audits it in one transaction, under the account's lock. The caller calls tokensChanged
+ * after (once per account, for a bulk revoke).
+ */
+export async function revokeCommitted(tokenId: string, { actor, meta }: ActionContext, check: AccountCheck) {
+  return db.$transaction(async (tx) => {
     // The account first (the one lock order), then the token read again under that lock.
     const token = await lockToken(tx, tokenId);
     check(token?.serviceAccount ?? null);
@@ -41,6 +53,4 @@ async function revoke(tokenId: string, { actor, meta }: ActionContext, check: (a
     });
     return { id: tokenId, serviceAccountId: token!.serviceAccountId };
   });
-  await tokensChanged(result.serviceAccountId);
-  return { id: result.id };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { listParamsSchema } from "@/lib/lists/list-params";
 import { TOKEN_STATUSES } from "@/lib/tokens/token-status";
+import { ATTENTION_BUCKETS } from "./attention-where";
 import { boundedDateTime } from "@/lib/validation/dates";
 import { multiLineText } from "@/lib/validation/text";
 
@@ -90,5 +91,7 @@ export const findServiceAccountsSchema = listParamsSchema(SERVICE_ACCOUNT_SORTS,
   role: serviceAccountRoleSchema.optional(),
   ownerId: z.uuid().optional(),
   status: z.enum(TOKEN_STATUSES).optional(),
+  /** What needs attention (the home page's links): attention-where.ts. */
+  attention: z.enum(ATTENTION_BUCKETS).optional(),
 });
 export type FindServiceAccountsParams = z.output<typeof findServiceAccountsSchema>;

@@ -71,3 +71,13 @@ export const rotateTokenFormSchema = z.object({
   customExpiresAt: boundedDateTime("Enter a date").optional(),
 });
 export type RotateTokenFormInput = z.input<typeof rotateTokenFormSchema>;
+
+/** At most this many tokens per bulk revoke (one transaction each). */
+export const MAX_BULK_REVOKE = 100;
+export const bulkRevokeTokensSchema = z.object({
+  tokenIds: z
+    .array(z.uuid())
+    .min(1, "Choose at least one token")
+    .max(MAX_BULK_REVOKE, `Choose at most ${MAX_BULK_REVOKE} tokens`)
+    .transform((ids) => [...new Set(ids)]),
+});

@@ -8,6 +8,7 @@ import { manageableIds } from "@/lib/service-accounts/access";
 import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
 import { PageHeader } from "@/components/ui/page-header";
+import { AttentionFilterNotice } from "@/components/home/attention-filter-notice";
 
 export const metadata: Metadata = { title: "My tokens" };
 
@@ -26,6 +27,7 @@ export default async function MyTokensPage({ searchParams }: { searchParams: Pro
         description="The API tokens you own. A token's value is shown only once, when it is created or regenerated."
         actions={hasPermission(actor.role, "service_accounts.create") ? <CreateTokenDialog grantableRoles={roles} actorId={actor.id} /> : null}
       />
+      <AttentionFilterNotice attention={params.attention} clearHref="/tokens" />
       <ServiceAccountsTable
         result={result}
         params={{ ...params, ownerId: undefined }}

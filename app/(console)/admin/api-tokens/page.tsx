@@ -11,6 +11,7 @@ import { findServiceAccounts } from "@/lib/service-accounts/find-service-account
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
 import { findOwnerOptions } from "@/lib/users/find-owner-options";
 import { PageHeader } from "@/components/ui/page-header";
+import { AttentionFilterNotice } from "@/components/home/attention-filter-notice";
 
 export const metadata: Metadata = { title: "API Tokens" };
 
@@ -38,6 +39,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
           ) : null
         }
       />
+      <AttentionFilterNotice attention={params.attention} clearHref="/admin/api-tokens" />
       <ServiceAccountsTable result={result} params={params} manageableIds={manageable} grantableRoles={roles} ownerOptions={ownerOptions} />
       {picksOwner ? <SuspendDisabledOwnersSetting enabled={suspendDisabled} canManage={hasPermission(actor.role, "settings.manage")} /> : null}
     </div>

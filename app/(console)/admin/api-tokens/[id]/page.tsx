@@ -11,6 +11,7 @@ import { ServiceAccountRowActions } from "@/components/service-accounts/service-
 import { TokenStatusBadge } from "@/components/service-accounts/token-status-badge";
 import { TokensSection } from "@/components/service-accounts/tokens-section";
 import { Badge } from "@/components/ui/badge";
+import { UsageSection } from "@/components/usage/usage-section";
 import { LocalTime } from "@/components/ui/local-time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { grantableRoles, hasPermission, ROLE_LABELS, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
@@ -75,6 +76,7 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
         </dl>
       </div>
       <TokensSection actor={actor} account={account} />
+      <UsageSection actor={actor} accountId={account.id} />
       <AccessSection actor={actor} account={{ id: account.id, name: account.name, ownerId: account.owner.id, role: account.role }} />
       <section aria-labelledby="activity-heading" className="space-y-3">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
