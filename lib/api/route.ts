@@ -58,7 +58,16 @@ type RouteDefinition<P extends z.ZodType | undefined, Q extends z.ZodType | unde
   handler: (input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, context: ApiContext) => Promise<ApiReply>;
 };
 
-export type ApiRoute = { method: ApiMethod; path: string; operationId: string; tag: string; handle: (request: ApiRequest) => Promise<ApiReply> };
+export type ApiRoute = {
+  method: ApiMethod;
+  path: string;
+  operationId: string;
+  tag: string;
+  /** As defined (for the OpenAPI document's x-keyhold-permission / x-keyhold-scope). */
+  permission: Permission | null;
+  scope?: BuiltInScope;
+  handle: (request: ApiRequest) => Promise<ApiReply>;
+};
 
 /**
  * Every /api/v1 route is built here: token authentication, per-token rate limit, the guard, strict input
@@ -106,7 +115,8 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       return unexpectedErrorReply(error, { requestId: meta.requestId, method: request.method, path: pathOf(request) });
     }
   }
-  return { method: definition.method, path: definition.path, operationId: definition.operationId, tag: definition.tag, handle };
+  const { method, path, operationId, tag, permission, scope } = definition;
+  return { method, path, operationId, tag, permission, scope, handle };
 }
 
 /**
