@@ -1,4 +1,4 @@
-import type { OperationObject, RequestBodyObject } from "openapi3-ts/oas31";
+import type { OpenAPIObject, OperationObject, RequestBodyObject, ResponseObject } from "openapi3-ts/oas31";
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
@@ -44,11 +44,11 @@ describe("request examples of the API reference", () => {
   });
 
   it("show a response body for every documented 2xx answer that has one", () => {
-    const created = document.paths!["/api/v1/service-accounts"]!.post!.responses["201"];
+    const created = document.paths!["/api/v1/service-accounts"]!.post!.responses!["201"] as ResponseObject;
     const example = responseExample(created.content, document)!.body as { serviceAccount: { id: string; name: string }; token: { value: string } };
     expect(example.serviceAccount.name).toBe("ci-deploy");
     expect(example.token.value).toMatch(/^kh_/);
-    const deleted = document.paths!["/api/v1/service-accounts/{id}"]!.delete!.responses["204"];
+    const deleted = document.paths!["/api/v1/service-accounts/{id}"]!.delete!.responses!["204"] as ResponseObject;
     expect(responseExample(deleted.content, document)).toBeNull();
   });
 
@@ -61,7 +61,7 @@ describe("request examples of the API reference", () => {
       e: "42",
     });
     // A self-referencing schema stops instead of recursing forever.
-    const loop = { ...document, components: { schemas: { Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" } } } } } };
+    const loop: OpenAPIObject = { ...document, components: { schemas: { Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" } } } } } };
     expect(JSON.stringify(exampleOf({ $ref: "#/components/schemas/Node" }, loop))).toContain("null");
   });
 });
