@@ -16,7 +16,7 @@ export function ApiContents({ groups }: { groups: { tag: string; operations: Doc
               {operations.map(({ method, path, operation }) => (
                 <li key={`${method} ${path}`}>
                   <a href={`#${operationAnchor(method, path)}`} className="text-slate-700 underline decoration-slate-300 hover:decoration-slate-600 dark:text-slate-300 dark:decoration-slate-600">
-                    <span className="font-mono text-xs font-semibold uppercase">{method}</span> {operation.summary ?? path}
+                    <span className="font-mono text-xs font-semibold">{method.toUpperCase()}</span> {operation.summary ?? path}
                   </a>
                 </li>
               ))}

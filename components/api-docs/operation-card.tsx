@@ -36,7 +36,7 @@ export function OperationCard({ method, path, operation, document, baseUrl }: Pr
   return (
     <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 wrap-anywhere sm:p-5 dark:border-slate-700 dark:bg-slate-900">
       <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2 font-mono text-sm">
-        <span className={cn("rounded px-2 py-0.5 text-xs font-bold uppercase", METHOD_TONES[method] ?? "bg-slate-100")}>{method}</span>
+        <span className={cn("rounded px-2 py-0.5 text-xs font-bold", METHOD_TONES[method] ?? "bg-slate-100")}>{method.toUpperCase()}</span>{" "}
         <span className="min-w-0 text-slate-900 dark:text-slate-100">{path}</span>
       </h3>
       {operation.summary ? <p className="mt-2 text-sm font-medium text-slate-900 dark:text-slate-100">{operation.summary}</p> : null}
