@@ -17,16 +17,16 @@ export function OperationAccessList({ operation }: { operation: Extended }) {
     ["Scope", scope ? <code className="font-mono">{scope}</code> : "None"],
   ];
   return (
-    <dl className="mt-3 grid grid-cols-1 gap-x-4 gap-y-1 rounded-md bg-slate-50 p-3 text-sm sm:grid-cols-[max-content_1fr] dark:bg-slate-800">
+    <div className="mt-3 rounded-md bg-slate-50 p-3 dark:bg-slate-800">
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
       {rows.map(([term, value]) => (
         <div key={term} className="contents">
           <dt className="font-medium text-slate-700 dark:text-slate-200">{term}</dt>
           <dd className="mb-1 text-slate-900 sm:mb-0 dark:text-slate-100">{value}</dd>
         </div>
       ))}
-      {scope ? (
-        <p className="text-xs text-slate-600 sm:col-span-2 dark:text-slate-300">A token with full access needs only the permission; a token with scopes must also carry this scope.</p>
-      ) : null}
     </dl>
+      {scope ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">A token with full access needs only the permission; a token with scopes must also carry this scope.</p> : null}
+    </div>
   );
 }
