@@ -1,63 +1,61 @@
-import type { OperationObject, ParameterObject, ReferenceObject, RequestBodyObject, ResponseObject } from "openapi3-ts/oas31";
+import type { OpenAPIObject, OperationObject, ParameterObject, ReferenceObject, RequestBodyObject, ResponseObject } from "openapi3-ts/oas31";
+import type { ApiErrorCode } from "@/lib/api/api-error";
+import { describeAccess, type OperationAccess } from "@/lib/api/v1/openapi-access";
+import { curlExample } from "@/lib/api/v1/openapi-curl";
 import { cn } from "@/lib/cn";
+import { CodeBlock } from "./code-block";
+import { InlineCode } from "./inline-code";
+import { OperationAccessList } from "./operation-access";
+import { OperationParameters } from "./operation-parameters";
+import { OperationResponses } from "./operation-responses";
+import { SchemaBlock } from "./schema-block";
 
 const METHOD_TONES: Record<string, string> = {
-  get: "bg-sky-100 text-sky-800",
-  post: "bg-emerald-100 text-emerald-800",
-  patch: "bg-amber-100 text-amber-800",
-  delete: "bg-red-100 text-red-800",
+  get: "bg-sky-100 text-sky-900 dark:bg-sky-900 dark:text-sky-100",
+  post: "bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100",
+  put: "bg-violet-100 text-violet-900 dark:bg-violet-900 dark:text-violet-100",
+  patch: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100",
+  delete: "bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100",
 };
 
-const isRef = (value: unknown): value is ReferenceObject => typeof value === "object" && value !== null && "$ref" in value;
+type Operation = OperationObject & Partial<OperationAccess> & { "x-keyhold-error-codes"?: ApiErrorCode[] };
+type Props = { method: string; path: string; operation: Operation; document: OpenAPIObject; baseUrl: string };
 
-export function OperationCard({ method, path, operation }: { method: string; path: string; operation: OperationObject }) {
-  const parameters = (operation.parameters ?? []).filter((p): p is ParameterObject => !isRef(p));
-  const body = operation.requestBody && !isRef(operation.requestBody) ? (operation.requestBody as RequestBodyObject) : null;
-  const responses = Object.entries(operation.responses ?? {}) as [string, ResponseObject | ReferenceObject][];
-  const id = `${method}-${path}`.replace(/[^a-z0-9]+/gi, "-");
+export const operationAnchor = (method: string, path: string) => `${method}-${path}`.replace(/[^a-z0-9]+/gi, "-").replace(/-$/, "");
+
+/** One operation of the API reference: what it does, who may call it, how (curl), what it answers. */
+export function OperationCard({ method, path, operation, document, baseUrl }: Props) {
+  const title = `${method.toUpperCase()} ${path}`;
+  const id = operationAnchor(method, path);
+  const parameters = (operation.parameters ?? []) as ParameterObject[];
+  const body = operation.requestBody as RequestBodyObject | undefined;
+  const bodyTypes = Object.keys(body?.content ?? {});
+  // The access sentence the document appends is shown as a list here instead.
+  const access = operation.security?.length ? describeAccess(operation as OperationAccess) : null;
+  const paragraphs = (operation.description ?? "").split("\n\n").filter((p) => p && p !== access);
   return (
-    <section id={id} className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 className="flex flex-wrap items-center gap-3 font-mono text-sm">
-        <span className={cn("rounded px-2 py-0.5 text-xs font-bold uppercase", METHOD_TONES[method] ?? "bg-slate-100")}>{method}</span>
-        <span className="text-slate-900">{path}</span>
-      </h2>
-      {operation.summary ? <p className="mt-2 text-sm text-slate-700">{operation.summary}</p> : null}
-      {operation.security?.length === 0 || !operation.security ? null : (
-        <p className="mt-1 text-xs text-slate-500">Authorization: Bearer kh_…</p>
-      )}
-      {parameters.length ? (
-        <table className="mt-4 w-full text-left text-sm">
-          <caption className="pb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">Parameters</caption>
-          <tbody>
-            {parameters.map((p) => (
-              <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                <td className="py-1.5 pr-4 font-mono">{p.name}</td>
-                <td className="py-1.5 pr-4 text-slate-500">{p.in}</td>
-                <td className="py-1.5 font-mono text-xs text-slate-600">{JSON.stringify(p.schema)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <section id={id} aria-labelledby={`${id}-title`} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4 wrap-anywhere sm:p-5 dark:border-slate-700 dark:bg-slate-900">
+      <h3 id={`${id}-title`} className="flex flex-wrap items-center gap-2 font-mono text-sm">
+        <span className={cn("rounded px-2 py-0.5 text-xs font-bold", METHOD_TONES[method] ?? "bg-slate-100")}>{method.toUpperCase()}</span>{" "}
+        <span className="min-w-0 text-slate-900 dark:text-slate-100">{path}</span>
+      </h3>
+      {operation.summary ? <p className="mt-2 text-sm font-medium text-slate-900 dark:text-slate-100">{operation.summary}</p> : null}
+      {paragraphs.map((p) => (
+        <p key={p} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+          <InlineCode text={p} />
+        </p>
+      ))}
+      <OperationAccessList operation={operation} />
+      <OperationParameters parameters={parameters} />
+      <h4 className="mt-4 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">Request example</h4>
+      <CodeBlock className="mt-1" label={`curl example of ${title}`} code={curlExample({ method, path, operation, document, baseUrl })} />
+      {body ? (
+        <>
+          {bodyTypes.length > 1 ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">The body may also be sent as {bodyTypes.filter((t) => t !== "application/json").join(", ")}.</p> : null}
+          <SchemaBlock title="Request body schema" schema={body.content["application/json"]?.schema ?? Object.values(body.content)[0]?.schema} label={`Request body schema of ${title}`} />
+        </>
       ) : null}
-      {body ? <SchemaBlock title="Request body (application/json)" schema={body.content["application/json"]?.schema} /> : null}
-      <p className="mt-4 text-xs font-semibold uppercase tracking-wide text-slate-500">Responses</p>
-      <ul className="mt-1 space-y-1 text-sm">
-        {responses.map(([status, response]) => (
-          <li key={status}>
-            <span className="font-mono font-semibold">{status}</span>{" "}
-            <span className="text-slate-600">{isRef(response) ? response.$ref : response.description}</span>
-          </li>
-        ))}
-      </ul>
+      <OperationResponses title={title} responses={operation.responses as Record<string, ResponseObject | ReferenceObject>} errorCodes={operation["x-keyhold-error-codes"] ?? []} document={document} />
     </section>
-  );
-}
-
-function SchemaBlock({ title, schema }: { title: string; schema: unknown }) {
-  return (
-    <div className="mt-4">
-      <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</p>
-      <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(schema, null, 2)}</pre>
-    </div>
   );
 }

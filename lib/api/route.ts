@@ -59,7 +59,16 @@ type RouteDefinition<P extends z.ZodType | undefined, Q extends z.ZodType | unde
   handler: (input: { params: Parsed<P>; query: Parsed<Q>; body: Parsed<B> }, context: ApiContext) => MaybePromise<ApiReply>;
 };
 
-export type ApiRoute = { method: ApiMethod; path: string; operationId: string; tag: string; handle: (request: ApiRequest) => MaybePromise<ApiReply> };
+export type ApiRoute = {
+  method: ApiMethod;
+  path: string;
+  operationId: string;
+  tag: string;
+  /** As defined (for the OpenAPI document's x-keyhold-permission / x-keyhold-scope). */
+  permission: Permission | null;
+  scope?: BuiltInScope;
+  handle: (request: ApiRequest) => MaybePromise<ApiReply>;
+};
 
 /**
  * Every /api/v1 route is built here: token authentication, per-token rate limit, the guard, strict input
@@ -84,7 +93,8 @@ export function apiRoute<P extends z.ZodType | undefined = undefined, Q extends 
       return unexpectedErrorReply(error, errorFields(request, meta));
     }
   }
-  return { method: definition.method, path: definition.path, operationId: definition.operationId, tag: definition.tag, handle };
+  const { method, path, operationId, tag, permission, scope } = definition;
+  return { method, path, operationId, tag, permission, scope, handle };
 }
 
 /** After authentication: the allowlist, the rate limit, the guard, the input, the handler. */

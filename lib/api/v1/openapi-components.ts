@@ -61,4 +61,10 @@ export function registerShared(registry: OpenAPIRegistry) {
   return (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [status, { $ref: `#/components/responses/${ERRORS[status]!.name}` }]));
 }
 
+/** The error codes an operation's documented responses can carry (its shared error responses, by $ref). */
+export function errorCodesOf(responses: Record<string, unknown>): ApiErrorCode[] {
+  const byName = new Map(Object.values(ERRORS).map((error) => [`#/components/responses/${error.name}`, error.codes]));
+  return Object.values(responses).flatMap((response) => byName.get((response as { $ref?: string }).$ref ?? "") ?? []);
+}
+
 export const emptyObject = z.object({}).strict();

@@ -2,7 +2,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteaso
 import { z, type ZodType } from "zod";
 import { env } from "@/lib/config/env";
 import { CATALOG_TAG, documentCatalog } from "./catalog-openapi";
-import { emptyObject, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
+import { describeAccess, operationAccess } from "./openapi-access";
+import { emptyObject, errorCodesOf, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
 import { API_ROUTES } from "./routes";
 import { documentTokenRoutes } from "./token-openapi";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
@@ -45,6 +46,9 @@ const TAGS = [
   { name: "Public", description: "Needs no token" },
 ];
 
+// Send exactly one of token and tokenId: an example built from the schema alone would carry both.
+const OUTSIDE_EVENT_EXAMPLE = { token: "kh_…", action: "ext.deployer.released", target: { type: "application", id: "billing-api" }, result: "success", metadata: { version: "1.4.2" } };
+
 export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "A Keyhold API token: kh_…" });
@@ -62,10 +66,15 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
     const table = API_ROUTES.find((r) => `${r.method} ${r.path}` === key);
     if (!table) throw new Error(`${key} is documented but not in the route table`);
     documented.add(key);
-    registry.registerPath({ operationId: table.operationId, tags: [table.tag], security: [{ bearer: [] }], ...config, responses: { ...config.responses, ...common } });
+    const access = operationAccess(table);
+    const responses = { ...config.responses, ...common };
+    const description = [config.description, describeAccess(access)].filter(Boolean).join("\n\n");
+    registry.registerPath({ operationId: table.operationId, tags: [table.tag], security: [{ bearer: [] }], ...config, description, responses, ...access, "x-keyhold-error-codes": errorCodesOf(responses) });
   };
-  const publicRoute = (config: RouteConfig & { operationId: string }) =>
-    registry.registerPath({ tags: ["Public"], security: [], ...config, responses: { ...config.responses, ...errors(405, 500) } });
+  const publicRoute = (config: RouteConfig & { operationId: string }) => {
+    const responses = { ...config.responses, ...errors(405, 500) };
+    registry.registerPath({ tags: ["Public"], security: [], ...config, responses, "x-keyhold-error-codes": errorCodesOf(responses) });
+  };
 
   route({ method: "get", path: "/api/v1/whoami", summary: "The calling service account and token", responses: { 200: ok("The caller", whoamiResponse) } });
   route({ method: "get", path: "/api/v1/service-accounts", summary: "List service accounts", request: { query: listServiceAccountsQuery }, responses: { 200: ok("A page", page(ServiceAccount)), ...errors(400, 422) } });
@@ -135,7 +144,7 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
     summary: "Report what a token did in another service (an outside event)",
     description:
       "The event's actor is the token's service account (and the token); `metadata.source` is the reporting service account, `metadata.details` what you sent. It is chained like every event and shows in the Audit Log (Action filter: Outside events).",
-    request: { body: { required: true, ...jsonContent(reportOutsideEventBody) } },
+    request: { body: { required: true, content: { "application/json": { schema: reportOutsideEventBody, example: OUTSIDE_EVENT_EXAMPLE } } } },
     responses: { 201: ok("Recorded", reportedEventResponse), ...withBody },
   });
   route({ method: "get", path: "/api/v1/audit-checkpoints", summary: "List signed audit checkpoints, newest first", request: { query: cursorQuery }, responses: { 200: ok("A page of checkpoints", page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))), ...errors(400, 422) } });
