@@ -75,7 +75,7 @@ test("a dialog opened from an API token's row menu gives focus back to the menu 
   const trigger = page.getByRole("button", { name: `Actions for ${account.accountName}` });
   await trigger.click();
   await page.getByRole("menuitem", { name: /Manage/ }).click();
-  await expect(page.getByRole("dialog", { name: "Manage API Token" })).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Edit service account" })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(trigger).toBeFocused();
 });

@@ -147,7 +147,7 @@ test("the token is shown once: Copy puts it on the clipboard, and after Done no 
   await page.keyboard.press("Escape");
   await expect(reveal.getByLabel("Access token")).toHaveValue(token);
 
-  await reveal.getByRole("button", { name: "Copy" }).click();
+  await reveal.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(reveal.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
 

@@ -11,3 +11,4 @@ export const deleteServiceAccountAction = defineAction(serviceAccountActions.del
 export const addTokenAction = defineAction(serviceAccountActions.addToken);
 export const rotateTokenAction = defineAction(serviceAccountActions.rotateToken);
 export const updateTokenAction = defineAction(serviceAccountActions.updateToken);
+export const findTokenHintAction = defineAction(serviceAccountActions.findTokenHint);
