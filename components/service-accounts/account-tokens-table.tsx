@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
-import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, CardCell, cardCellClass, type CardRole } from "@/components/ui/table-cards";
+import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell, cardCellClass, type CardRole } from "@/components/ui/table-cards";
 import { cn } from "@/lib/cn";
 import type { AccountToken } from "@/lib/service-accounts/find-tokens";
 import { RevokeTokenButton } from "./revoke-token-button";
@@ -10,7 +10,10 @@ import { TokenStatusBadge } from "./token-status-badge";
 const HEADERS = ["Token ID", "Hint", "Scopes", "Allowed ranges", "Status", "Created", "Expires", "Last used"];
 // On a phone each token is a card (table-cards.tsx): name, hint, status, expiry, last use; the rest on wider screens.
 const CARDS: CardRole[] = ["title", "field", "detail", "detail", "field", "detail", "field", "field"];
-const cell = (i: number, extra?: string) => cn("px-4 py-2.5", extra, cardCellClass(CARDS[i]));
+function cell(i: number, extra?: string) {
+  const { className, ...label } = cardCell(CARDS[i], HEADERS[i]);
+  return { ...label, className: cn("px-4 py-2.5", extra, className) };
+}
 const live = (token: AccountToken) => token.current && (token.status === "active" || token.status === "expiring");
 
 /** Every token of an account: the live ones first (primary first), then revoked, expired and rotated ones. Times are absolute, with their zone. */
@@ -53,7 +56,7 @@ export function AccountTokensTable({
           ) : (
             tokens.map((token) => (
               <tr key={token.id} className={cn("align-top hover:bg-slate-50", CARD_ROW)} data-token-name={token.name}>
-                <td className={cell(0)}>
+                <td {...cell(0)}>
                   <span className="font-medium text-slate-900">{token.name}</span>
                   {token.primary ? (
                     <span className="ml-2">
@@ -62,14 +65,12 @@ export function AccountTokensTable({
                   ) : null}
                   {token.description ? <span className="block max-w-[16rem] text-xs text-slate-500">{token.description}</span> : null}
                 </td>
-                <td className={cell(1, "whitespace-nowrap")}>
-                  <CardCell label={HEADERS[1]}>
-                    <span className="font-mono text-slate-900" title={token.publicId}>
-                      {token.hint}
-                    </span>
-                  </CardCell>
+                <td {...cell(1, "whitespace-nowrap")}>
+                  <span className="font-mono text-slate-900" title={token.publicId}>
+                    {token.hint}
+                  </span>
                 </td>
-                <td className={cell(2)}>
+                <td {...cell(2)}>
                   {token.scopes === null ? (
                     <span className="text-slate-700">Full access</span>
                   ) : (
@@ -83,7 +84,7 @@ export function AccountTokensTable({
                     </ul>
                   )}
                 </td>
-                <td className={cell(3)}>
+                <td {...cell(3)}>
                   {token.allowedIps.length ? (
                     <ul className="space-y-0.5">
                       {token.allowedIps.map((range) => (
@@ -96,29 +97,25 @@ export function AccountTokensTable({
                     <span className="text-slate-500">Any address</span>
                   )}
                 </td>
-                <td className={cell(4, "whitespace-nowrap")}>
-                  <CardCell label={HEADERS[4]}>
-                    <TokenStatusBadge status={token.status} />
-                    {token.status !== "revoked" && !token.current ? <span className="ml-1.5 text-xs text-slate-500">rotated</span> : null}
-                  </CardCell>
+                <td {...cell(4, "whitespace-nowrap")}>
+                  <TokenStatusBadge status={token.status} />
+                  {token.status !== "revoked" && !token.current ? <span className="ml-1.5 text-xs text-slate-500">rotated</span> : null}
                 </td>
-                <td className={cell(5, "whitespace-nowrap text-slate-700")}>
+                <td {...cell(5, "whitespace-nowrap text-slate-700")}>
                   <LocalTime iso={token.createdAt} zone />
                 </td>
-                <td className={cell(6, "whitespace-nowrap text-slate-700")}>
-                  <CardCell label={HEADERS[6]}>{token.expiresAt ? <LocalTime iso={token.expiresAt} zone /> : <span className="text-slate-500">Never</span>}</CardCell>
+                <td {...cell(6, "whitespace-nowrap text-slate-700")}>
+                  {token.expiresAt ? <LocalTime iso={token.expiresAt} zone /> : <span className="text-slate-500">Never</span>}
                 </td>
-                <td className={cell(7, "whitespace-nowrap text-slate-700")}>
-                  <CardCell label={HEADERS[7]}>
-                    {token.lastUsedAt ? (
-                      <>
-                        <LocalTime iso={token.lastUsedAt} zone />
-                        {token.lastUsedIp ? <span className="ml-1.5 font-mono text-xs text-slate-500">from {token.lastUsedIp}</span> : null}
-                      </>
-                    ) : (
-                      <span className="text-slate-500">Never</span>
-                    )}
-                  </CardCell>
+                <td {...cell(7, "whitespace-nowrap text-slate-700")}>
+                  {token.lastUsedAt ? (
+                    <>
+                      <LocalTime iso={token.lastUsedAt} zone />
+                      {token.lastUsedIp ? <span className="ml-1.5 font-mono text-xs text-slate-500">from {token.lastUsedIp}</span> : null}
+                    </>
+                  ) : (
+                    <span className="text-slate-500">Never</span>
+                  )}
                 </td>
                 {canManage ? (
                   <td className={cn("whitespace-nowrap px-4 py-2.5 text-right", cardCellClass("actions"))}>

@@ -15,7 +15,7 @@ import { useMemo, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { PAGE_SIZES, type ListResult } from "@/lib/lists/list-params";
 import { Pagination } from "./pagination";
-import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, CardCell, cardCellClass, WIDE_ONLY, type ColumnCardMeta } from "./table-cards";
+import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell, WIDE_ONLY, type ColumnCardMeta } from "./table-cards";
 import type { ListNavigation } from "./use-list-navigation";
 
 // Module scope keeps the reference stable. Manual (server-side) paging and sorting: no row-model slots. A column's
@@ -162,11 +162,10 @@ export function DataTable<TData extends { id: string }, TSort extends string>({
                   {row.getAllCells().map((cell) => {
                     const { card, cardLabel, wideOnly } = cell.column.columnDef.meta ?? {};
                     const header = cell.column.columnDef.header;
+                    const { className, ...label } = cardCell(card, cardLabel ?? (typeof header === "string" ? header : undefined));
                     return (
-                      <td key={cell.id} className={cn(CELL, style.cell, sticky(cell.column.id), cardCellClass(card), wideOnly && WIDE_ONLY)}>
-                        <CardCell role={card} label={cardLabel ?? (typeof header === "string" ? header : undefined)}>
-                          <table.FlexRender cell={cell} />
-                        </CardCell>
+                      <td key={cell.id} {...label} className={cn(CELL, style.cell, sticky(cell.column.id), className, wideOnly && WIDE_ONLY)}>
+                        <table.FlexRender cell={cell} />
                       </td>
                     );
                   })}

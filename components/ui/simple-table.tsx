@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
-import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, CardCell, cardCellClass, type CardRole } from "./table-cards";
+import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell, type CardRole } from "./table-cards";
 
 export type SimpleRow = { key: string; cells: ReactNode[] };
 
@@ -47,13 +47,14 @@ export function SimpleTable({
           ) : (
             rows.map((row) => (
               <tr key={row.key} className={cn("hover:bg-slate-50", CARD_ROW)}>
-                {row.cells.map((cell, i) => (
-                  <td key={i} className={cn("px-4 py-2.5 align-top text-slate-700", cardCellClass(roleOf(i)))}>
-                    <CardCell role={roleOf(i)} label={headers[i]}>
+                {row.cells.map((cell, i) => {
+                  const { className, ...label } = cardCell(roleOf(i), headers[i]);
+                  return (
+                    <td key={i} {...label} className={cn("px-4 py-2.5 align-top text-slate-700", className)}>
                       {cell}
-                    </CardCell>
-                  </td>
-                ))}
+                    </td>
+                  );
+                })}
               </tr>
             ))
           )}

@@ -1,4 +1,3 @@
-import type { ReactNode } from "react";
 import { cn } from "@/lib/cn";
 
 /**
@@ -33,13 +32,13 @@ export const CARD_CELL_RESET = "max-sm:block max-sm:p-0 max-sm:first:pl-0 max-sm
 export function cardCellClass(role: CardRole = "field"): string {
   return cn(CARD_CELL_RESET, CARD_CELL[role]);
 }
-/** What a cell shows on a card: its column's label above the value (on a phone only; the header says it otherwise). */
-export function CardCell({ role = "field", label, children }: { role?: CardRole; label?: string; children: ReactNode }) {
-  if (role !== "field" || !label) return children;
-  return (
-    <>
-      <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600 sm:hidden">{label}</span>
-      {children}
-    </>
-  );
+/**
+ * A cell's class and card label: on a phone a field shows its column's label above the value, drawn by CSS from
+ * `data-label` (so the cell's text stays the value alone; screen readers still read the label on a card).
+ */
+export function cardCell(role: CardRole = "field", label?: string): { className: string; "data-label"?: string } {
+  if (role !== "field" || !label) return { className: cardCellClass(role) };
+  return { className: cn(cardCellClass(role), CARD_LABEL), "data-label": label };
 }
+const CARD_LABEL =
+  "max-sm:before:mb-0.5 max-sm:before:block max-sm:before:text-xs max-sm:before:font-semibold max-sm:before:uppercase max-sm:before:tracking-wide max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]";
