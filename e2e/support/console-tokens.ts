@@ -195,7 +195,7 @@ export function tokensTable(page: Page) {
       return row(name).locator("td").nth(index);
     },
     expectSummary: async (total: number, pageOf: string) => {
-      await expect(pagination.getByText(`${total} ${total === 1 ? "token" : "tokens"}`, { exact: true })).toBeVisible();
+      await expect(pagination.getByText(`${total} ${total === 1 ? "service account" : "service accounts"}`, { exact: true })).toBeVisible();
       await expect(pagination.getByText(`Page ${pageOf}`, { exact: true })).toBeVisible();
     },
   };

@@ -40,7 +40,8 @@ test("Manage changes description and role: the table, the API and the audit even
   await expect(dialog).toHaveCount(0);
 
   await expect(await table.cell(account.accountName, "Role")).toHaveText("Contributor");
-  await expect(await table.cell(account.accountName, "Description")).toHaveText("Deploys the billing service");
+  // The description sits under the name.
+  await expect(await table.cell(account.accountName, "Name")).toContainText("Deploys the billing service");
   await page.reload();
   await expect(row).toContainText("Deploys the billing service");
 
