@@ -16,10 +16,10 @@ export type RevealedTokenView = { value: string; expiresAt: string | null };
  */
 export function TokenRevealPanel({ token, onDone }: { token: RevealedTokenView; onDone: () => void }) {
   // Focus starts on the token's Copy: the one thing to do now.
-  const copy = useRef<HTMLDivElement>(null);
-  useEffect(() => copy.current?.querySelector("button")?.focus(), []);
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => panel.current?.querySelector<HTMLButtonElement>("#revealed-token ~ button")?.focus(), []);
   return (
-    <div className="space-y-4">
+    <div ref={panel} className="space-y-4">
       <div className="space-y-1">
         <label htmlFor="revealed-token" className="block text-sm font-medium text-slate-700">
           Access token
@@ -35,9 +35,7 @@ export function TokenRevealPanel({ token, onDone }: { token: RevealedTokenView; 
             onFocus={(e) => e.currentTarget.select()}
             className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30"
           />
-          <div ref={copy} className="shrink-0">
-            <CopyButton text={token.value} what="the token" />
-          </div>
+          <CopyButton text={token.value} what="the token" />
         </div>
         <p className="text-xs text-slate-500">
           {token.expiresAt ? (
