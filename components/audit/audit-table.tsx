@@ -22,7 +22,7 @@ export function AuditTable({ rows, selectedId, onOpen, busy, emptyMessage }: Aud
   const shown = table.getRowModel().rows;
 
   return (
-    <div aria-busy={busy} className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", busy && "opacity-60")}>
+    <div aria-busy={busy} className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", busy && "opacity-60")}>
       <table className={CARD_TABLE}>
         <thead className={CARD_HEAD}>
           {table.getHeaderGroups().map((group) => (

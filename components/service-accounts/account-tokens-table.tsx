@@ -30,7 +30,13 @@ export function AccountTokensTable({
 }) {
   const liveCount = tokens.filter(live).length;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    // Focusable and named, so a keyboard user can scroll it sideways when it is wider than the screen.
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label={`Tokens of ${accountName}`}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
       <table className={CARD_TABLE}>
         <thead className={CARD_HEAD}>
           <tr>

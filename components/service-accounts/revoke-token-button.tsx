@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { revokeTokenAction } from "@/lib/service-accounts/actions";
@@ -10,14 +10,16 @@ import { revokeTokenAction } from "@/lib/service-accounts/actions";
  */
 export function RevokeTokenButton({ token, accountName, lastLive = false }: { token: { id: string; hint: string; name?: string }; accountName: string; lastLive?: boolean }) {
   const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Button variant="secondary" size="sm" className="text-red-700" onClick={() => setOpen(true)} aria-label={token.name ? `Revoke token ${token.hint} (${token.name})` : `Revoke token ${token.hint}`}>
+      <Button ref={opener} variant="secondary" size="sm" className="text-red-700" onClick={() => setOpen(true)} aria-label={token.name ? `Revoke token ${token.hint} (${token.name})` : `Revoke token ${token.hint}`}>
         Revoke
       </Button>
       <ConfirmDialog
         open={open}
         onOpenChange={setOpen}
+        returnFocusTo={opener}
         title={`Revoke token ${token.hint}?`}
         description={
           lastLive

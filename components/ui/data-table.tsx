@@ -108,7 +108,7 @@ export function DataTable<TData extends { id: string }, TSort extends string>({
       {toolbar}
       <div
         aria-busy={isPending}
-        className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", isPending && "opacity-60")}
+        className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", isPending && "opacity-60")}
       >
         <table className={CARD_TABLE}>
           <thead className={CARD_HEAD}>

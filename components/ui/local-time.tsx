@@ -64,17 +64,17 @@ const serverClock = () => null;
 const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86_400_000],
-  ["month", 30 * 86_400_000],
-  ["day", 86_400_000],
-  ["hour", 3_600_000],
-  ["minute", 60_000],
+  ["month", 30.5 * 86_400_000],
+  ["day", 86_400_000 - 30 * 60_000],
+  ["hour", 3_600_000 - 30_000],
+  ["minute", 60_000 - 500],
 ];
 
-/** "in 5 days", "2 minutes ago", "now": the largest whole unit of the difference. */
+/** "in 5 days", "2 minutes ago", "now": the difference in its largest unit, rounded (30 days less a second is "in 30 days"). */
 export function relativeTime(iso: string, now: number): string {
   const diff = Date.parse(iso) - now;
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return relativeFormat.format(Math.trunc(diff / ms), unit);
+    if (Math.abs(diff) >= ms) return relativeFormat.format(Math.round(diff / ms), unit);
   }
   return relativeFormat.format(0, "second"); // "now"
 }

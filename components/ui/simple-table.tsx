@@ -26,7 +26,7 @@ export function SimpleTable({
   const roleOf = (i: number): CardRole => cards?.[i] ?? (i === 0 ? "title" : headers[i] === "" ? "actions" : "field");
   return (
     // Focusable, so a keyboard user can scroll it sideways on a narrow screen.
-    <div tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-600">
+    <div tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-600">
       <table className={CARD_TABLE} aria-label={label}>
         <thead className={CARD_HEAD}>
           <tr>
