@@ -47,13 +47,12 @@ describe("search by token", () => {
 
   it("the console's lookup answers the hint only, and leaves no trace of the token in the audit trail", async () => {
     const { alice, mine } = await twoOwners();
-    const before = await db.auditEvent.count();
     expect(await runAction(actions.findTokenHint, { token: mine.value }, actorOf(alice), testMeta())).toEqual({ ok: true, data: { hint: mine.token.hint } });
     const miss = await runAction(actions.findTokenHint, { token: issueToken().value }, actorOf(alice), testMeta());
     expect(miss).toMatchObject({ ok: false, error: { code: "not_found" } });
     expect(JSON.stringify(miss)).not.toContain("kh_");
-    const since = await db.auditEvent.findMany({ orderBy: { occurredAt: "desc" }, take: Math.max(1, (await db.auditEvent.count()) - before) });
-    expect(JSON.stringify(since)).not.toContain(mine.value);
+    const traces = await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AuditEvent" e WHERE e::text LIKE ${`%${mine.value.slice(3)}%`}`;
+    expect(Number(traces[0]!.n)).toBe(0);
   });
 
   it("a list URL holding a full token is sent on to the token's hint; other searches stay", () => {
