@@ -1,5 +1,6 @@
 "use client";
-import { createColumnHelper, tableFeatures } from "@tanstack/react-table";
+import { createColumnHelper, metaHelper, tableFeatures } from "@tanstack/react-table";
+import type { ColumnCardMeta } from "@/components/ui/table-cards";
 import { createContext, use } from "react";
 import type { AuditEventRow } from "@/lib/audit/audit-event-row";
 import type { ExistingParties } from "@/lib/audit/find-existing-parties";
@@ -9,8 +10,8 @@ import { EventTime } from "./event-time";
 import { ResultBadge } from "./result-badge";
 
 // Module scope keeps the reference stable. The server pages (keyset) and always sorts newest first, so the
-// table needs no paging or sorting feature: it only lays the page out.
-export const auditTableFeatures = tableFeatures({});
+// table needs no paging or sorting feature: it only lays the page out (as cards on a phone: `meta.card`).
+export const auditTableFeatures = tableFeatures({ columnMeta: metaHelper<ColumnCardMeta>() });
 export type AuditTableFeatures = typeof auditTableFeatures;
 
 /**
@@ -49,7 +50,7 @@ function TargetCell({ event }: { event: AuditEventRow }) {
 
 export function getAuditColumns() {
   return col.columns([
-    col.accessor("occurredAt", { header: "Time", cell: (info) => <TimeCell event={info.row.original} /> }),
+    col.accessor("occurredAt", { header: "Time", meta: { card: "title" }, cell: (info) => <TimeCell event={info.row.original} /> }),
     col.accessor("actorName", { id: "actor", header: "Actor", cell: (info) => <ActorCell event={info.row.original} /> }),
     col.accessor("action", {
       header: "Action",
@@ -61,7 +62,7 @@ export function getAuditColumns() {
       ),
     }),
     col.accessor("targetName", { id: "target", header: "Target", cell: (info) => <TargetCell event={info.row.original} /> }),
-    col.accessor("ip", { header: "IP", cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span> }),
+    col.accessor("ip", { header: "IP", meta: { card: "detail" }, cell: (info) => <span className="font-mono text-xs">{info.getValue() ?? "—"}</span> }),
     col.accessor("result", { header: "Result", cell: (info) => <ResultBadge result={info.getValue()} /> }),
   ]);
 }

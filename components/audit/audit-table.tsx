@@ -1,6 +1,7 @@
 "use client";
 import { useTable } from "@tanstack/react-table";
 import type { AuditEventRow } from "@/lib/audit/audit-event-row";
+import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell } from "@/components/ui/table-cards";
 import { cn } from "@/lib/cn";
 import { auditTableFeatures, getAuditColumns } from "./audit-columns";
 
@@ -21,9 +22,9 @@ export function AuditTable({ rows, selectedId, onOpen, busy, emptyMessage }: Aud
   const shown = table.getRowModel().rows;
 
   return (
-    <div aria-busy={busy} className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", busy && "opacity-60")}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50">
+    <div aria-busy={busy} className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", busy && "opacity-60")}>
+      <table className={CARD_TABLE}>
+        <thead className={CARD_HEAD}>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id}>
               {group.headers.map((header) => (
@@ -34,10 +35,10 @@ export function AuditTable({ rows, selectedId, onOpen, busy, emptyMessage }: Aud
             </tr>
           ))}
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={CARD_BODY}>
           {shown.length === 0 ? (
-            <tr>
-              <td colSpan={table.getAllLeafColumns().length} className="px-4 py-10 text-center text-slate-500">
+            <tr className="max-sm:block">
+              <td colSpan={table.getAllLeafColumns().length} className="px-4 py-10 text-center text-slate-500 max-sm:block">
                 {emptyMessage}
               </td>
             </tr>
@@ -48,13 +49,17 @@ export function AuditTable({ rows, selectedId, onOpen, busy, emptyMessage }: Aud
                 // The Time cell's button is the keyboard way in; the whole row is a larger target for the mouse.
                 onClick={() => onOpen(row.id)}
                 aria-current={row.id === selectedId ? "true" : undefined}
-                className={cn("cursor-pointer hover:bg-slate-50", row.id === selectedId && "bg-indigo-50/60 hover:bg-indigo-50")}
+                className={cn("cursor-pointer hover:bg-slate-50", CARD_ROW, row.id === selectedId && "bg-indigo-50/60 hover:bg-indigo-50")}
               >
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="whitespace-nowrap px-4 py-2 align-top text-slate-700">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
+                {row.getAllCells().map((cell) => {
+                  const header = cell.column.columnDef.header;
+                  const { className, ...label } = cardCell(cell.column.columnDef.meta?.card, typeof header === "string" ? header : undefined);
+                  return (
+                    <td key={cell.id} {...label} className={cn("whitespace-nowrap px-4 py-2 align-top text-slate-700", className)}>
+                      <table.FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
               </tr>
             ))
           )}

@@ -1,18 +1,44 @@
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
+import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell, cardCellClass, type CardRole } from "@/components/ui/table-cards";
+import { cn } from "@/lib/cn";
 import type { AccountToken } from "@/lib/service-accounts/find-tokens";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { RotateTokenButton } from "./rotate-token-dialog";
 import { TokenStatusBadge } from "./token-status-badge";
 
 const HEADERS = ["Token ID", "Hint", "Scopes", "Allowed ranges", "Status", "Created", "Expires", "Last used"];
+// On a phone each token is a card (table-cards.tsx): name, hint, status, expiry, last use; the rest on wider screens.
+const CARDS: CardRole[] = ["title", "field", "detail", "detail", "field", "detail", "field", "field"];
+function cell(i: number, extra?: string) {
+  const { className, ...label } = cardCell(CARDS[i], HEADERS[i]);
+  return { ...label, className: cn("px-4 py-2.5", extra, className) };
+}
+const live = (token: AccountToken) => token.current && (token.status === "active" || token.status === "expiring");
 
-/** Every token of an account: the live ones first (primary first), then revoked, expired and rotated ones. */
-export function AccountTokensTable({ tokens, archivedScopes, canManage }: { tokens: readonly AccountToken[]; archivedScopes: readonly string[]; canManage: boolean }) {
+/** Every token of an account: the live ones first (primary first), then revoked, expired and rotated ones. Times are absolute, with their zone. */
+export function AccountTokensTable({
+  tokens,
+  archivedScopes,
+  canManage,
+  accountName,
+}: {
+  tokens: readonly AccountToken[];
+  archivedScopes: readonly string[];
+  canManage: boolean;
+  accountName: string;
+}) {
+  const liveCount = tokens.filter(live).length;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <thead className="bg-slate-50">
+    // Focusable and named, so a keyboard user can scroll it sideways when it is wider than the screen.
+    <div
+      tabIndex={0}
+      role="region"
+      aria-label={`Tokens of ${accountName}`}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm focus-visible:outline-2 focus-visible:outline-indigo-600"
+    >
+      <table className={CARD_TABLE}>
+        <thead className={CARD_HEAD}>
           <tr>
             {HEADERS.map((label) => (
               <th key={label} scope="col" className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -26,17 +52,17 @@ export function AccountTokensTable({ tokens, archivedScopes, canManage }: { toke
             ) : null}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className={CARD_BODY}>
           {tokens.length === 0 ? (
-            <tr>
-              <td colSpan={HEADERS.length + (canManage ? 1 : 0)} className="px-4 py-10 text-center text-slate-500">
+            <tr className="max-sm:block">
+              <td colSpan={HEADERS.length + (canManage ? 1 : 0)} className="px-4 py-10 text-center text-slate-500 max-sm:block">
                 No tokens.
               </td>
             </tr>
           ) : (
             tokens.map((token) => (
-              <tr key={token.id} className="align-top hover:bg-slate-50" data-token-name={token.name}>
-                <td className="px-4 py-2.5">
+              <tr key={token.id} className={cn("align-top hover:bg-slate-50", CARD_ROW)} data-token-name={token.name}>
+                <td {...cell(0)}>
                   <span className="font-medium text-slate-900">{token.name}</span>
                   {token.primary ? (
                     <span className="ml-2">
@@ -45,12 +71,12 @@ export function AccountTokensTable({ tokens, archivedScopes, canManage }: { toke
                   ) : null}
                   {token.description ? <span className="block max-w-[16rem] text-xs text-slate-500">{token.description}</span> : null}
                 </td>
-                <td className="whitespace-nowrap px-4 py-2.5">
+                <td {...cell(1, "whitespace-nowrap")}>
                   <span className="font-mono text-slate-900" title={token.publicId}>
                     {token.hint}
                   </span>
                 </td>
-                <td className="px-4 py-2.5">
+                <td {...cell(2)}>
                   {token.scopes === null ? (
                     <span className="text-slate-700">Full access</span>
                   ) : (
@@ -64,7 +90,7 @@ export function AccountTokensTable({ tokens, archivedScopes, canManage }: { toke
                     </ul>
                   )}
                 </td>
-                <td className="px-4 py-2.5">
+                <td {...cell(3)}>
                   {token.allowedIps.length ? (
                     <ul className="space-y-0.5">
                       {token.allowedIps.map((range) => (
@@ -77,18 +103,20 @@ export function AccountTokensTable({ tokens, archivedScopes, canManage }: { toke
                     <span className="text-slate-500">Any address</span>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-4 py-2.5">
+                <td {...cell(4, "whitespace-nowrap")}>
                   <TokenStatusBadge status={token.status} />
                   {token.status !== "revoked" && !token.current ? <span className="ml-1.5 text-xs text-slate-500">rotated</span> : null}
                 </td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">
-                  <LocalTime iso={token.createdAt} />
+                <td {...cell(5, "whitespace-nowrap text-slate-700")}>
+                  <LocalTime iso={token.createdAt} zone />
                 </td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">{token.expiresAt ? <LocalTime iso={token.expiresAt} /> : <span className="text-slate-500">Never</span>}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-slate-700">
+                <td {...cell(6, "whitespace-nowrap text-slate-700")}>
+                  {token.expiresAt ? <LocalTime iso={token.expiresAt} zone /> : <span className="text-slate-500">Never</span>}
+                </td>
+                <td {...cell(7, "whitespace-nowrap text-slate-700")}>
                   {token.lastUsedAt ? (
                     <>
-                      <LocalTime iso={token.lastUsedAt} />
+                      <LocalTime iso={token.lastUsedAt} zone />
                       {token.lastUsedIp ? <span className="ml-1.5 font-mono text-xs text-slate-500">from {token.lastUsedIp}</span> : null}
                     </>
                   ) : (
@@ -96,10 +124,13 @@ export function AccountTokensTable({ tokens, archivedScopes, canManage }: { toke
                   )}
                 </td>
                 {canManage ? (
-                  <td className="whitespace-nowrap px-4 py-2.5 text-right">
+                  <td className={cn("whitespace-nowrap px-4 py-2.5 text-right", cardCellClass("actions"))}>
                     <div className="flex justify-end gap-2">
                       {token.current && token.status !== "revoked" ? <RotateTokenButton token={token} /> : null}
-                      {token.status === "revoked" ? null : <RevokeTokenButton token={token} />}
+                      {token.status === "revoked" ? null : (
+                        // Revoking the last working token leaves the account with none: the dialog says so.
+                        <RevokeTokenButton token={token} accountName={accountName} lastLive={live(token) && liveCount === 1} />
+                      )}
                     </div>
                   </td>
                 ) : null}

@@ -19,9 +19,9 @@ export function DeleteTokenDialog({ open, onOpenChange, returnFocusTo, account, 
       open={open}
       onOpenChange={onOpenChange}
       returnFocusTo={returnFocusTo}
-      title={`Delete ${account.name}?`}
-      description="The service account and all of its tokens are deleted. Anything using them stops working immediately, and this cannot be undone."
-      confirmLabel="Yes, delete"
+      title={`Delete service account ${account.name}?`}
+      description="This deletes the service account and all of its tokens, not just one token: anything using them stops working immediately, and this cannot be undone. To stop a single token, revoke it on the account's page instead."
+      confirmLabel="Delete service account"
       action={() => deleteServiceAccountAction({ id: account.id })}
       successMessage={`${account.name} deleted`}
       afterSuccess={afterDeleteHref ? () => router.replace(afterDeleteHref) : undefined}

@@ -52,7 +52,7 @@ export function ExpirationFields<T extends ExpirationForm>({
         <LocalDateField control={control} name={"customExpiresAt" as Path<T>} id={`${idPrefix}-expires-on`} label="Expiration date" hint="The token expires at the end of this day, your time." />
       ) : null}
       <p className="text-sm text-slate-700" aria-live="polite">
-        {expiration === "never" ? "The token never expires." : resulting ? <>Expires <LocalTime iso={resulting} />.</> : "Choose a date."}
+        {expiration === "never" ? "The token never expires." : resulting ? <>Expires <LocalTime iso={resulting} zone />.</> : "Choose a date."}
         {max !== null && latest ? <> The token policy allows {role} tokens at most {max} {max === 1 ? "day" : "days"} (until <LocalTime iso={latest.toISOString()} dateOnly />).</> : null}
         {max === null && policy.requireExpiry ? " The token policy requires an expiry." : null}
       </p>

@@ -28,7 +28,7 @@ type ManageTokenDialogProps = MenuDialogProps & {
 /** CloudTruth's EDIT API TOKEN: description, owner and role. */
 export function ManageTokenDialog({ open, onOpenChange, returnFocusTo, account, grantableRoles, ownerOptions }: ManageTokenDialogProps) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} returnFocusTo={returnFocusTo} title="Manage API Token" description={account.name}>
+    <Dialog open={open} onOpenChange={onOpenChange} returnFocusTo={returnFocusTo} title="Edit service account" description={account.name}>
       <ManageTokenForm account={account} grantableRoles={grantableRoles} ownerOptions={ownerOptions} onDone={() => onOpenChange(false)} />
     </Dialog>
   );

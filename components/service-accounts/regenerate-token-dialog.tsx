@@ -22,7 +22,7 @@ export function RegenerateTokenDialog({ open, onOpenChange, returnFocusTo, accou
   const state = useRevealDialog<RevealedTokenView>({ open, onOpenChange });
 
   return (
-    <RevealDialog state={state} returnFocusTo={returnFocusTo} title="Regenerate API Token" description={account.name} revealedDescription={`The new access token for ${account.name}.`}>
+    <RevealDialog state={state} returnFocusTo={returnFocusTo} title="Regenerate token" description={account.name} revealedDescription={`The new access token for ${account.name}.`}>
       <RegenerateTokenForm account={account} onCancel={() => state.onOpenChange(false)} onRegenerated={state.setRevealed} />
     </RevealDialog>
   );

@@ -106,7 +106,7 @@ function RotateTokenForm({ token, onCancel, onRotated }: { token: RotatableToken
       <p className="text-sm text-slate-700" aria-live="polite" data-testid="rotate-resulting-expiry">
         {resulting === undefined ? "Choose a date." : resulting === null ? "The new token never expires." : (
           <>
-            The new token expires <LocalTime iso={resulting.toISOString()} />.
+            The new token expires <LocalTime iso={resulting.toISOString()} zone />.
           </>
         )}
       </p>

@@ -54,14 +54,14 @@ export function ServiceAccountRowActions({ account, grantableRoles, ownerOptions
         <DropdownMenu.Portal>
           <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
             <DropdownMenu.Item className={itemClass} onSelect={() => setOpen("manage")}>
-              Manage API Token
+              Edit service account
             </DropdownMenu.Item>
             <DropdownMenu.Item className={itemClass} onSelect={() => setOpen("regenerate")}>
-              Regenerate API Token
+              Regenerate token
             </DropdownMenu.Item>
             <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
             <DropdownMenu.Item className={cn(itemClass, "text-red-600 data-[highlighted]:text-red-700")} onSelect={() => setOpen("delete")}>
-              Delete API Token
+              Delete service account
             </DropdownMenu.Item>
           </DropdownMenu.Content>
         </DropdownMenu.Portal>

@@ -9,7 +9,7 @@ import type { OwnerOption } from "@/lib/users/find-owner-options";
 export type ServiceAccountFilters = Pick<FindServiceAccountsParams, "q" | "role" | "ownerId" | "status">;
 type Filter = ListFilter<Omit<ServiceAccountFilters, "q">>;
 
-const SEARCH = { id: "tokens-search", label: "Search tokens", placeholder: "Search by name or description" };
+const SEARCH = { id: "tokens-search", label: "Search service accounts", placeholder: "Name, description or token" };
 const ROLE_OPTIONS = SERVICE_ACCOUNT_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 const STATUS_OPTIONS = TOKEN_STATUSES.map((status) => ({ value: status, label: TOKEN_STATUS_LABELS[status] }));
 const ROLE_FILTER: Filter = { key: "role", id: "tokens-role-filter", label: "Role filter", allLabel: "All roles", options: ROLE_OPTIONS };

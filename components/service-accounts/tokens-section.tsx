@@ -18,7 +18,7 @@ export async function TokensSection({ actor, account }: { actor: Actor; account:
         </h2>
         {account.canManage ? <AddTokenDialog account={{ id: account.id, name: account.name, role: account.role }} scopeChoices={scopeChoices} /> : null}
       </div>
-      <AccountTokensTable tokens={found.tokens} archivedScopes={found.archivedScopes} canManage={account.canManage} />
+      <AccountTokensTable tokens={found.tokens} archivedScopes={found.archivedScopes} canManage={account.canManage} accountName={account.name} />
     </section>
   );
 }

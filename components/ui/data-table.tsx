@@ -1,6 +1,7 @@
 "use client";
 import {
   functionalUpdate,
+  metaHelper,
   rowPaginationFeature,
   rowSortingFeature,
   tableFeatures,
@@ -14,10 +15,12 @@ import { useMemo, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
 import { PAGE_SIZES, type ListResult } from "@/lib/lists/list-params";
 import { Pagination } from "./pagination";
+import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell, WIDE_ONLY, type ColumnCardMeta } from "./table-cards";
 import type { ListNavigation } from "./use-list-navigation";
 
-// Module scope keeps the reference stable. Manual (server-side) paging and sorting: no row-model slots.
-export const dataTableFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature });
+// Module scope keeps the reference stable. Manual (server-side) paging and sorting: no row-model slots. A column's
+// `meta` says how it shows on a phone's card (table-cards.tsx).
+export const dataTableFeatures = tableFeatures({ rowPaginationFeature, rowSortingFeature, columnMeta: metaHelper<ColumnCardMeta>() });
 export type DataTableFeatures = typeof dataTableFeatures;
 
 /** The part of a list's URL state the table itself drives (lib/lists/list-params). */
@@ -35,12 +38,12 @@ export type DataTableProps<TData extends { id: string }, TSort extends string> =
   emptyMessage: string;
   /** What the list holds, for the total: ["user", "users"]. */
   noun: readonly [singular: string, plural: string];
-  /** Keep the `actions` column in view when a narrow screen scrolls the table sideways. */
+  /** Keep the `actions` column in view when a narrowish screen (640 px and up) scrolls the table sideways. */
   stickyActions?: boolean;
 };
 
 const ARIA_SORT = { asc: "ascending", desc: "descending" } as const;
-const STICKY = "sticky right-0";
+const STICKY = "sm:sticky sm:right-0";
 // A sticky cell needs its own opaque background, so with stickyActions the row's hover is painted on its cells.
 const HEAD = "py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600";
 const CELL = "whitespace-nowrap py-2.5 text-slate-700";
@@ -105,10 +108,10 @@ export function DataTable<TData extends { id: string }, TSort extends string>({
       {toolbar}
       <div
         aria-busy={isPending}
-        className={cn("overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", isPending && "opacity-60")}
+        className={cn("relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm", isPending && "opacity-60")}
       >
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
-          <thead className="bg-slate-50">
+        <table className={CARD_TABLE}>
+          <thead className={CARD_HEAD}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -120,7 +123,7 @@ export function DataTable<TData extends { id: string }, TSort extends string>({
                       colSpan={header.colSpan}
                       scope="col"
                       aria-sort={column.getCanSort() ? (sorted ? ARIA_SORT[sorted] : "none") : undefined}
-                      className={cn(HEAD, style.head, sticky(column.id))}
+                      className={cn(HEAD, style.head, sticky(column.id), column.columnDef.meta?.wideOnly && WIDE_ONLY)}
                     >
                       {header.isPlaceholder ? null : column.getCanSort() ? (
                         <button
@@ -146,21 +149,26 @@ export function DataTable<TData extends { id: string }, TSort extends string>({
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={CARD_BODY}>
             {rows.length === 0 ? (
-              <tr>
-                <td colSpan={table.getAllLeafColumns().length} className="px-4 py-10 text-center text-slate-500">
+              <tr className="max-sm:block">
+                <td colSpan={table.getAllLeafColumns().length} className="px-4 py-10 text-center text-slate-500 max-sm:block">
                   {emptyMessage}
                 </td>
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={row.id} className={style.row}>
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} className={cn(CELL, style.cell, sticky(cell.column.id))}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
+                <tr key={row.id} className={cn(style.row, CARD_ROW)}>
+                  {row.getAllCells().map((cell) => {
+                    const { card, cardLabel, wideOnly } = cell.column.columnDef.meta ?? {};
+                    const header = cell.column.columnDef.header;
+                    const { className, ...label } = cardCell(card, cardLabel ?? (typeof header === "string" ? header : undefined));
+                    return (
+                      <td key={cell.id} {...label} className={cn(CELL, style.cell, sticky(cell.column.id), className, wideOnly && WIDE_ONLY)}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    );
+                  })}
                 </tr>
               ))
             )}

@@ -1,6 +1,7 @@
 "use client";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
+import { listQuery } from "@/lib/lists/list-query";
 
 /** A list whose state is its URL: the current params, and a way to change them. */
 export type ListNavigation<P> = {
@@ -27,11 +28,7 @@ export function useListNavigation<P extends object>(params: P): ListNavigation<P
   const navigate = (changes: Partial<P>) => {
     const next = { ...requested.current, ...changes };
     requested.current = next;
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(next)) {
-      if (value !== undefined && value !== "") query.set(key, String(value));
-    }
-    startTransition(() => router.push(`${pathname}?${query.toString()}`, { scroll: false }));
+    startTransition(() => router.push(`${pathname}?${listQuery(next)}`, { scroll: false }));
   };
 
   return { params, isPending, navigate };

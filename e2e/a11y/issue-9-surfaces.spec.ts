@@ -74,8 +74,8 @@ test("a dialog opened from an API token's row menu gives focus back to the menu 
   await page.goto(`/admin/api-tokens?q=${account.accountName}`);
   const trigger = page.getByRole("button", { name: `Actions for ${account.accountName}` });
   await trigger.click();
-  await page.getByRole("menuitem", { name: /Manage/ }).click();
-  await expect(page.getByRole("dialog", { name: "Manage API Token" })).toBeVisible();
+  await page.getByRole("menuitem", { name: "Edit service account" }).click();
+  await expect(page.getByRole("dialog", { name: "Edit service account" })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(trigger).toBeFocused();
 });

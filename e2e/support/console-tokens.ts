@@ -195,7 +195,7 @@ export function tokensTable(page: Page) {
       return row(name).locator("td").nth(index);
     },
     expectSummary: async (total: number, pageOf: string) => {
-      await expect(pagination.getByText(`${total} ${total === 1 ? "token" : "tokens"}`, { exact: true })).toBeVisible();
+      await expect(pagination.getByText(`${total} ${total === 1 ? "service account" : "service accounts"}`, { exact: true })).toBeVisible();
       await expect(pagination.getByText(`Page ${pageOf}`, { exact: true })).toBeVisible();
     },
   };
@@ -209,7 +209,7 @@ export async function gotoAccountRow(page: Page, name: string, path = "/admin/ap
   return row;
 }
 
-export type RowAction = "Manage API Token" | "Regenerate API Token" | "Delete API Token";
+export type RowAction = "Edit service account" | "Regenerate token" | "Delete service account";
 
 /** Opens an item of an account's ⋯ menu (in the table or, labelled, on the detail page). */
 export async function chooseRowAction(page: Page, name: string, item: RowAction): Promise<void> {
@@ -287,8 +287,8 @@ export async function localDateTimeAhead(page: Page, minutesAhead: number): Prom
 
 /** Regenerates `name`'s token from its ⋯ menu; `keepUntil` (datetime-local) keeps the previous one alive until then. */
 export async function regenerateThroughUi(page: Page, name: string, keepUntil?: string): Promise<string> {
-  await chooseRowAction(page, name, "Regenerate API Token");
-  const dialog = page.getByRole("dialog", { name: "Regenerate API Token" });
+  await chooseRowAction(page, name, "Regenerate token");
+  const dialog = page.getByRole("dialog", { name: "Regenerate token" });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole("radio", { name: "Expire the previous token immediately" })).toBeChecked();
   if (keepUntil) {

@@ -83,7 +83,7 @@ test("a VIEWER sees only their own accounts, with no way to create or change one
   // A hand-made link to someone else's accounts shows none of them.
   await page.goto(`/admin/api-tokens?ownerId=${someone.id}`);
   await table.expectSummary(0, "1 of 1");
-  await expect(page.getByText("No API tokens match.")).toBeVisible();
+  await expect(page.getByText("No service accounts match.")).toBeVisible();
 
   const own = await page.goto(`/admin/api-tokens/${mine[0]!.id}`);
   expect(own?.status()).toBe(200);

@@ -29,8 +29,8 @@ test("Manage changes description and role: the table, the API and the audit even
   const table = tokensTable(page);
   await expect(await table.cell(account.accountName, "Role")).toHaveText("Viewer");
 
-  await chooseRowAction(page, account.accountName, "Manage API Token");
-  const dialog = page.getByRole("dialog", { name: "Manage API Token" });
+  await chooseRowAction(page, account.accountName, "Edit service account");
+  const dialog = page.getByRole("dialog", { name: "Edit service account" });
   await expect(dialog).toContainText(account.accountName);
   await expect(dialog.getByLabel("Description")).toHaveValue("");
   await expect(dialog.getByLabel("Role")).toHaveValue("VIEWER");
@@ -40,7 +40,8 @@ test("Manage changes description and role: the table, the API and the audit even
   await expect(dialog).toHaveCount(0);
 
   await expect(await table.cell(account.accountName, "Role")).toHaveText("Contributor");
-  await expect(await table.cell(account.accountName, "Description")).toHaveText("Deploys the billing service");
+  // The description sits under the name.
+  await expect(await table.cell(account.accountName, "Name")).toContainText("Deploys the billing service");
   await page.reload();
   await expect(row).toContainText("Deploys the billing service");
 
@@ -116,8 +117,8 @@ test("a grace period past the token's own expiry is refused under the date field
   const account = await createServiceAccountWithToken("VIEWER", { owner: me, expiresAt: new Date(Date.now() + 30 * 60_000) });
   await gotoAccountRow(page, account.accountName);
   const tooLate = await localDateTimeAhead(page, 120);
-  await chooseRowAction(page, account.accountName, "Regenerate API Token");
-  const dialog = page.getByRole("dialog", { name: "Regenerate API Token" });
+  await chooseRowAction(page, account.accountName, "Regenerate token");
+  const dialog = page.getByRole("dialog", { name: "Regenerate token" });
   await dialog.getByRole("radio", { name: "Keep the previous token active until" }).check();
   const field = dialog.getByLabel("Previous token expires at");
   await field.fill(tooLate.input);
@@ -171,13 +172,13 @@ test("Delete removes the account and its tokens; the audit trail keeps the name"
   await finishReveal(page, fresh);
   expect(await whoami(request, fresh)).toEqual({ status: 200, name: account.accountName });
 
-  await chooseRowAction(page, account.accountName, "Delete API Token");
-  const confirm = page.getByRole("dialog", { name: `Delete ${account.accountName}?` });
+  await chooseRowAction(page, account.accountName, "Delete service account");
+  const confirm = page.getByRole("dialog", { name: `Delete service account ${account.accountName}?` });
   await expect(confirm).toContainText("cannot be undone");
-  await confirm.getByRole("button", { name: "Yes, delete" }).click();
+  await confirm.getByRole("button", { name: "Delete service account" }).click();
   await expect(confirm).toHaveCount(0);
   await expect(tokensTable(page).row(account.accountName)).toHaveCount(0);
-  await expect(page.getByText("No API tokens match.")).toBeVisible();
+  await expect(page.getByText("No service accounts match.")).toBeVisible();
 
   expect(await whoami(request, fresh)).toEqual({ status: 401 });
   expect(await findServiceAccountByName(account.accountName)).toBeNull();

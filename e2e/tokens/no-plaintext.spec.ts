@@ -49,8 +49,8 @@ test("no table and no page holds a token's plaintext after the reveal; ApiToken 
   expect((await whoami(request, third)).status).toBe(200);
 
   // Manage.
-  await chooseRowAction(page, name, "Manage API Token");
-  const manage = page.getByRole("dialog", { name: "Manage API Token" });
+  await chooseRowAction(page, name, "Edit service account");
+  const manage = page.getByRole("dialog", { name: "Edit service account" });
   await manage.getByLabel("Description").fill("plaintext audit, managed");
   await manage.getByLabel("Role").selectOption({ label: "Viewer" });
   await manage.getByRole("button", { name: "Update" }).click();

@@ -31,7 +31,7 @@ const range = (prefix: string, from: number, to: number) =>
   Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => nameOf(prefix, from < to ? from + i : from - i));
 
 async function search(page: Page, text: string) {
-  await page.getByRole("searchbox", { name: "Search tokens" }).fill(text);
+  await page.getByRole("searchbox", { name: "Search service accounts" }).fill(text);
   await expect.poll(() => tokensTable(page).param("q")).toBe(text);
 }
 
@@ -71,7 +71,7 @@ test("search, paging and sorting go through the URL, and a reload keeps them", a
 
   await page.reload();
   expect([t.param("q"), t.param("sort"), t.param("dir")]).toEqual([prefix.toUpperCase(), "name", "desc"]);
-  await expect(page.getByRole("searchbox", { name: "Search tokens" })).toHaveValue(prefix.toUpperCase());
+  await expect(page.getByRole("searchbox", { name: "Search service accounts" })).toHaveValue(prefix.toUpperCase());
   await expect(nameHeader).toHaveAttribute("aria-sort", "descending");
   await expect(t.nameLinks.first()).toHaveText(nameOf(prefix, 32));
   await t.expectSummary(COUNT, "1 of 2");

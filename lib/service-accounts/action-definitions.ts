@@ -5,6 +5,7 @@ import { addToken } from "./add-token";
 import { BULK_REVOKE, bulkRevokeTokens } from "./bulk-revoke-tokens";
 import { createServiceAccount } from "./create-service-account";
 import { deleteServiceAccount } from "./delete-service-account";
+import { findTokenHint } from "./find-token-hint";
 import { regenerateToken } from "./regenerate-token";
 import { revokeToken } from "./revoke-token";
 import { rotateToken } from "./rotate-token";
@@ -13,6 +14,7 @@ import {
   deleteServiceAccountSchema,
   regenerateTokenSchema,
   revokeTokenSchema,
+  tokenSearchSchema,
   updateServiceAccountSchema,
 } from "./schemas";
 import { addTokenSchema, bulkRevokeTokensSchema, rotateTokenSchema, updateTokenSchema } from "./token-schemas";
@@ -28,5 +30,7 @@ export const serviceAccountActions = {
   addToken: action({ name: "tokens.add", permission: "service_accounts.manage_own", scope: "tokens:write", schema: addTokenSchema, handler: addToken }),
   rotateToken: action({ name: "tokens.rotate", permission: "service_accounts.manage_own", scope: "tokens:write", schema: rotateTokenSchema, handler: rotateToken }),
   updateToken: action({ name: "tokens.update", permission: "service_accounts.manage_own", scope: "tokens:write", schema: updateTokenSchema, handler: updateToken }),
+  // A read: nothing changes, so nothing is audited (and the token it is given is never written anywhere).
+  findTokenHint: action({ name: "tokens.search", permission: "service_accounts.read_own", schema: tokenSearchSchema, handler: findTokenHint }),
   delete: action({ name: "service_accounts.delete", permission: "service_accounts.manage_own", schema: deleteServiceAccountSchema, handler: deleteServiceAccount }),
 };

@@ -12,3 +12,4 @@ export const addTokenAction = defineAction(serviceAccountActions.addToken);
 export const rotateTokenAction = defineAction(serviceAccountActions.rotateToken);
 export const updateTokenAction = defineAction(serviceAccountActions.updateToken);
 export const bulkRevokeTokensAction = defineAction(serviceAccountActions.bulkRevoke);
+export const findTokenHintAction = defineAction(serviceAccountActions.findTokenHint);

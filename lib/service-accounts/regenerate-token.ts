@@ -14,7 +14,7 @@ import { rotateLocked } from "./rotate-token";
 import type { regenerateTokenSchema } from "./schemas";
 
 /**
- * The list's Regenerate API Token: rotates the account's primary token (its first-created live token; with none
+ * The list's Regenerate token: rotates the account's primary token (its first-created live token; with none
  * live, its newest token). The previous one dies now, or at the chosen time (never later than its own expiry);
  * the new token keeps the previous one's lifetime (30 days stays 30 days; never stays never).
  */

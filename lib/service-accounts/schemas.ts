@@ -86,6 +86,9 @@ export type RegenerateTokenInput = z.input<typeof regenerateTokenSchema>;
 export const revokeTokenSchema = z.object({ tokenId: z.uuid() });
 export const deleteServiceAccountSchema = z.object({ id: z.uuid() });
 
+/** A pasted full token to search by (lib/service-accounts/find-token-hint.ts); its shape is checked there. */
+export const tokenSearchSchema = z.object({ token: z.string().max(100) });
+
 export const SERVICE_ACCOUNT_SORTS = ["name", "role", "createdAt", "lastUsedAt", "tokenExpiresAt"] as const;
 export const findServiceAccountsSchema = listParamsSchema(SERVICE_ACCOUNT_SORTS, "createdAt").extend({
   role: serviceAccountRoleSchema.optional(),

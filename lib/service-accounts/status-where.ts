@@ -1,10 +1,17 @@
 import type { Prisma } from "@/lib/db/client";
 import { containsText } from "@/lib/lists/text-search";
 import { EXPIRING_WITHIN_MS, type TokenStatus } from "@/lib/tokens/token-status";
+import { fullTokenWhere, hintWhere } from "./token-search";
 
-/** The search box of the API Tokens list and the API: name or description contains the text. */
+/**
+ * The search box of the API Tokens list and the API: name or description contains the text, or one of the
+ * account's tokens has it as hint ("kh_…Ab3x") or is it (a full token, matched by hash only).
+ */
 export function searchWhere(q: string): Prisma.ServiceAccountWhereInput {
-  return { OR: [{ name: containsText(q) }, { description: containsText(q) }] };
+  const byToken = fullTokenWhere(q);
+  if (byToken) return byToken;
+  const byHint = hintWhere(q);
+  return { OR: [{ name: containsText(q) }, { description: containsText(q) }, ...(byHint ? [byHint] : [])] };
 }
 
 /**

@@ -9,7 +9,7 @@ import { lockAccount } from "./lock-account";
 import { accountTarget, loadActiveOwner } from "./owner";
 import type { updateServiceAccountSchema } from "./schemas";
 
-/** Manage API Token: description, owner, role. Audited with before and after. */
+/** Edit service account: description, owner, role. Audited with before and after. */
 export async function updateServiceAccount(input: z.output<typeof updateServiceAccountSchema>, { actor, meta }: ActionContext) {
   const result = await db.$transaction(async (tx) => {
     await lockAccount(tx, input.id);

@@ -9,15 +9,21 @@ import { suspendsDisabledOwnersTokens } from "@/lib/policy/suspend-disabled-owne
 import { manageableIds } from "@/lib/service-accounts/access";
 import { findServiceAccounts } from "@/lib/service-accounts/find-service-accounts";
 import { findServiceAccountsSchema } from "@/lib/service-accounts/schemas";
+import { withoutFullToken } from "@/lib/service-accounts/list-url";
+import { redirect } from "next/navigation";
 import { findOwnerOptions } from "@/lib/users/find-owner-options";
 import { PageHeader } from "@/components/ui/page-header";
 import { AttentionFilterNotice } from "@/components/home/attention-filter-notice";
+import { ReadOnlyNotice } from "@/components/service-accounts/read-only-notice";
+import { findAccountManagers } from "@/lib/service-accounts/find-account-managers";
 
 export const metadata: Metadata = { title: "API Tokens" };
 
 export default async function ApiTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor("service_accounts.read_own");
   const params = parseSearchParams(findServiceAccountsSchema, await searchParams);
+  const searchByHint = withoutFullToken("/admin/api-tokens", params);
+  if (searchByHint) redirect(searchByHint);
   // Only those who may hand an account to anyone (ADMIN and up) get to pick an owner; everyone else owns theirs.
   const picksOwner = hasPermission(actor.role, "service_accounts.manage_all");
   const [result, ownerOptions, suspendDisabled] = await Promise.all([
@@ -27,6 +33,8 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   ]);
   const manageable = manageableIds(actor, result.rows);
   const roles = grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES);
+  const readOnly = result.total > 0 && !hasPermission(actor.role, "service_accounts.manage_own");
+  const managers = readOnly ? await findAccountManagers() : [];
 
   return (
     <div className="space-y-6">
@@ -40,6 +48,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         }
       />
       <AttentionFilterNotice attention={params.attention} clearHref="/admin/api-tokens" />
+      {readOnly ? <ReadOnlyNotice managers={managers} what="your service accounts" /> : null}
       <ServiceAccountsTable result={result} params={params} manageableIds={manageable} grantableRoles={roles} ownerOptions={ownerOptions} />
       {picksOwner ? <SuspendDisabledOwnersSetting enabled={suspendDisabled} canManage={hasPermission(actor.role, "settings.manage")} /> : null}
     </div>

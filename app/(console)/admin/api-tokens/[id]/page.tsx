@@ -16,26 +16,40 @@ import { LocalTime } from "@/components/ui/local-time";
 import { requirePageActor } from "@/lib/auth/guard";
 import { grantableRoles, hasPermission, ROLE_LABELS, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
+import { findAccountManagers } from "@/lib/service-accounts/find-account-managers";
+import { backToList } from "@/lib/service-accounts/list-url";
 import { findOwnerOptions } from "@/lib/users/find-owner-options";
+import { ReadOnlyNotice } from "@/components/service-accounts/read-only-notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "API Token" };
 
-export default async function ApiTokenPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ApiTokenPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requirePageActor("service_accounts.read_own");
   const { id } = await params;
+  // Back to the list this page was opened from, with its filters (validated: only our own list URLs).
+  const back = backToList((await searchParams).from);
   if (!z.uuid().safeParse(id).success) notFound();
   const account = await findServiceAccount(actor, id);
   if (!account) notFound(); // also when it exists but is someone else's and the actor may not see it
   const picksOwner = account.canManage && hasPermission(actor.role, "service_accounts.manage_all");
   const ownerOptions = picksOwner ? await findOwnerOptions() : undefined;
+  // An owner whose role may see but not change the account is told who can.
+  const readOnly = !account.canManage && account.owner.id === actor.id;
+  const managers = readOnly ? await findAccountManagers() : [];
 
   return (
     <div className="space-y-8">
       <div className="space-y-4">
-        <Link href="/admin/api-tokens" className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:text-indigo-900">
+        <Link href={back.href} className="inline-flex items-center gap-1 text-sm font-medium text-indigo-700 hover:text-indigo-900">
           <ArrowLeft className="size-4" aria-hidden />
-          API Tokens
+          {back.label}
         </Link>
         <PageHeader
           title={account.name}
@@ -54,7 +68,7 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
                 }}
                 grantableRoles={grantableRoles(actor.role, SERVICE_ACCOUNT_ROLES)}
                 ownerOptions={ownerOptions}
-                afterDeleteHref="/admin/api-tokens"
+                afterDeleteHref={back.href}
                 labelled
               />
             ) : null
@@ -71,9 +85,10 @@ export default async function ApiTokenPage({ params }: { params: Promise<{ id: s
             <TokenStatusBadge status={account.status} />
           </Detail>
           <Detail label="Created">
-            <LocalTime iso={account.createdAt} />
+            <LocalTime iso={account.createdAt} zone />
           </Detail>
         </dl>
+        {readOnly ? <ReadOnlyNotice managers={managers} what="this account" /> : null}
       </div>
       <TokensSection actor={actor} account={account} />
       <UsageSection actor={actor} accountId={account.id} />
