@@ -57,7 +57,7 @@ test("create, reveal, copy, regenerate and delete an account by keyboard, with f
   await expect(page.locator("main#content")).toBeFocused();
 
   // Create → reveal → Copy → Done: focus back on Create.
-  const create = page.getByRole("main").getByRole("button", { name: /^Create/ });
+  const create = page.getByRole("main").getByRole("button", { name: /^Create( new)?( API)? token$/i });
   await tabTo(page, create);
   await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog");
