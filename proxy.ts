@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { isRequestId, REQUEST_ID_HEADER } from "@/lib/http/header-names";
+import { isRequestId, REQUEST_ID_HEADER, REQUEST_PATH_HEADER } from "@/lib/http/header-names";
 
 /**
  * Runs before every page and route: passes on the request id lib/server/server.ts made (for logs and audit
@@ -15,6 +15,7 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   headers.set("x-nonce", nonce);
+  headers.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   headers.set("Content-Security-Policy", csp);
 
   const response = NextResponse.next({ request: { headers } });

@@ -1,14 +1,14 @@
-import Link from "next/link";
+import type { Metadata } from "next";
+import { StatusPage } from "@/components/shell/status-page";
+import { currentActor } from "@/lib/auth/guard";
 
-export default function Forbidden() {
+export const metadata: Metadata = { title: "No access" };
+
+/** A page the signed-in role may not open (status 403), inside the console so the way on is at hand. */
+export default async function Forbidden() {
   return (
-    <main className="mx-auto max-w-md px-6 py-24 text-center">
-      <p className="text-sm font-semibold text-indigo-600">403</p>
-      <h1 className="mt-2 text-2xl font-semibold">You don&apos;t have access to this page</h1>
-      <p className="mt-2 text-slate-600">Your role does not include the permission this page needs.</p>
-      <Link href="/" className="mt-6 inline-block text-indigo-600 hover:underline">
-        Back to Keyhold
-      </Link>
-    </main>
+    <StatusPage actor={await currentActor()} code="403" title="You don't have access to this page">
+      Your role does not include the permission this page needs. An owner or admin can change your role.
+    </StatusPage>
   );
 }

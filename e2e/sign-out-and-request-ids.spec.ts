@@ -13,7 +13,7 @@ async function csrfToken(request: APIRequestContext): Promise<string> {
 async function expectNoSession(page: Page) {
   const response = await page.request.get("/admin/api-tokens", { maxRedirects: 0 });
   expect(response.status()).toBe(307);
-  expect(response.headers().location).toMatch(/\/login$/);
+  expect(response.headers().location).toMatch(/\/login(\?.*)?$/);
 }
 
 test("POST /api/auth/signout revokes the session: a copy of the cookie dies with it, and it is audited once", async ({ page, context, asRole }) => {
@@ -37,7 +37,7 @@ test("the header's sign-out still revokes and audits exactly once", async ({ pag
   const user = await asRole("VIEWER");
   await page.goto("/admin/api-tokens");
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login(\?.*)?$/);
   expect(await liveSessionCount(user.id)).toBe(0);
   expect(await auditEvents({ action: "user.signed_out", targetId: user.id })).toHaveLength(1);
 });

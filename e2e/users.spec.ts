@@ -59,7 +59,7 @@ test("an ADMIN adds a user with a generated password, shown once, which then sig
     await newcomer.getByLabel("Email").fill(email);
     await newcomer.getByLabel("Password").fill(password);
     await newcomer.getByRole("button", { name: "Sign in" }).click();
-    await expect(newcomer).toHaveURL(/\/$/); // Home
+    await expect(newcomer).toHaveURL(/:\d+\/$/); // Home: an AUDITOR reads organisation-wide
     await expect(newcomer.getByTestId("current-role")).toHaveText("Auditor");
     await newcomer.getByRole("complementary").getByRole("link", { name: "Users", exact: true }).click();
     await expect(newcomer.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();

@@ -2,7 +2,7 @@
 import { X } from "lucide-react";
 import Link from "next/link";
 import { Dialog as RadixDialog } from "radix-ui";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import type { AuditEventRow } from "@/lib/audit/audit-event-row";
 import type { ExistingParties } from "@/lib/audit/find-existing-parties";
 import { ResultBadge } from "./result-badge";
@@ -23,11 +23,26 @@ type AuditEventPanelProps = {
 
 /** A side panel with every field of one event, its metadata as JSON and its changes as a diff. */
 export function AuditEventPanel({ eventId, event, parties, onClose }: AuditEventPanelProps) {
+  // What to give focus back to on close. The panel opens from the URL (not a Radix trigger) and a click on the
+  // row leaves focus on <body>, so it is found when the panel opens: the focused control, else the open row's button.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={eventId !== null} onOpenChange={(open) => !open && onClose()}>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30" />
-        <RadixDialog.Content className="fixed inset-y-0 right-0 z-50 flex w-[min(40rem,100vw)] flex-col bg-white shadow-xl focus:outline-none">
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/30 dark:bg-black/60" />
+        <RadixDialog.Content
+          onOpenAutoFocus={() => {
+            const focused = document.activeElement;
+            opener.current =
+              focused instanceof HTMLElement && focused !== document.body ? focused : document.querySelector<HTMLElement>('tr[aria-current="true"] button');
+          }}
+          onCloseAutoFocus={(e) => {
+            const target = opener.current?.isConnected ? opener.current : document.querySelector<HTMLElement>('tr[aria-current="true"] button');
+            if (!target) return;
+            e.preventDefault();
+            target.focus();
+          }}
+          className="fixed inset-y-0 right-0 z-50 flex w-[min(40rem,100vw)] flex-col bg-white shadow-xl focus:outline-none">
           <div className="flex items-start justify-between gap-4 border-b border-slate-200 px-6 py-4">
             <div className="min-w-0">
               <RadixDialog.Title className="text-lg font-semibold text-slate-900">{event ? actionLabel(event.action) : "Event not found"}</RadixDialog.Title>

@@ -9,14 +9,15 @@ import { Input } from "@/components/ui/input";
 import { signInAction } from "@/lib/auth/actions";
 import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
 
-export function LoginForm() {
+/** `callbackUrl`: the page a signed-out visitor asked for (already checked by safeCallbackPath; the action checks again). */
+export function LoginForm({ callbackUrl }: { callbackUrl: string | null }) {
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
-    const result = await signInAction(values);
+    const result = await signInAction(values, callbackUrl);
     // On success the action redirects, so only a refusal comes back.
     if (result && !result.ok) setError(result.error.message);
   });

@@ -35,7 +35,7 @@ export function TokenRevealPanel({ token, onDone }: { token: RevealedTokenView; 
             onFocus={(e) => e.currentTarget.select()}
             className="block w-full min-w-0 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-500/30"
           />
-          <CopyButton text={token.value} what="the token" />
+          <CopyButton text={token.value} what="the token" autoFocus />
         </div>
         <p className="text-xs text-slate-500">
           {token.expiresAt ? (

@@ -1,6 +1,6 @@
 "use client";
 import { Dialog as RadixDialog } from "radix-ui";
-import type { ReactNode, RefObject } from "react";
+import { useRef, type ReactNode, type RefObject } from "react";
 
 /** What a dialog opened from a row's menu takes: controlled open state, and the menu trigger to return focus to. */
 export type MenuDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; returnFocusTo?: RefObject<HTMLElement | null> };
@@ -23,25 +23,32 @@ export function Dialog({
   /** False: a click outside or Escape does not close it (only its own buttons do). */
   dismissible?: boolean;
   /**
-   * Where focus goes when it closes. Radix returns it to what had focus when it opened; for a dialog opened
-   * from a menu item that element is gone, so pass the menu's trigger here, or keyboard users land on <body>.
+   * Where focus goes when it closes; by default what had focus when it opened (the button that opened it).
+   * For a dialog opened from a menu item that element is gone, so pass the menu's trigger here.
    */
   returnFocusTo?: RefObject<HTMLElement | null>;
 }) {
   const keepOpen = (event: Event) => {
     if (!dismissible) event.preventDefault();
   };
+  // Radix gives focus back only to a Dialog.Trigger; these dialogs are opened by plain buttons and menu items,
+  // so the opener is noted as the dialog opens (focus has not moved yet) and focused again when it closes.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
         <RadixDialog.Content
           onInteractOutside={keepOpen}
           onEscapeKeyDown={keepOpen}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
           onCloseAutoFocus={(event) => {
-            if (!returnFocusTo?.current) return;
+            const target = [returnFocusTo?.current, opener.current].find((element) => element?.isConnected);
+            if (!target) return;
             event.preventDefault();
-            returnFocusTo.current.focus();
+            target.focus();
           }}
           className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none">
           <RadixDialog.Title className="text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>

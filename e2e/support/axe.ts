@@ -5,9 +5,16 @@ import { expect } from "./fixtures";
 /** The WCAG levels issue 12 holds the console to. */
 export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
-/** Runs axe on the page (or on what `include` selects) and fails listing every violation with its nodes. */
-export async function expectNoViolations(page: Page, include?: string) {
-  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+/** The WCAG rules about colour alone: a second colour scheme changes only what these check. */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/**
+ * Runs axe on the page (or on what `include` selects) and fails listing every violation with its nodes.
+ * `rules` narrows the run to those rules (e.g. COLOUR_RULES for the dark version of a page checked in light).
+ */
+export async function expectNoViolations(page: Page, include?: string, rules?: readonly string[]) {
+  let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  if (rules) builder = builder.withRules([...rules]);
   const { violations } = await (include ? builder.include(include) : builder).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

@@ -6,7 +6,9 @@ import { audit } from "@/lib/audit/audit";
 import { db } from "@/lib/db/client";
 import type { ActionResult } from "@/lib/errors";
 import { requestMeta } from "@/lib/http/request-context";
+import { emailSchema } from "@/lib/users/schemas";
 import { actorParty, userDisplayName } from "./actor";
+import { landingPath, safeCallbackPath } from "./callback-url";
 import { signIn, signOut } from "./auth";
 import { currentActor, currentSessionId } from "./guard";
 import { signInSchema, type SignInInput } from "./schemas";
@@ -17,7 +19,7 @@ const INVALID = "Invalid email or password";
  * The one action that needs no session (there is none yet). It is guarded by the sign-in rate limit
  * instead, inside authorize() (lib/auth/sign-in.ts), which also writes the audit events.
  */
-export async function signInAction(input: SignInInput): Promise<ActionResult<never>> {
+export async function signInAction(input: SignInInput, callbackUrl?: string | null): Promise<ActionResult<never>> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) {
     return { ok: false, error: { code: "validation", message: INVALID, fieldErrors: z.flattenError(parsed.error).fieldErrors } };
@@ -32,7 +34,11 @@ export async function signInAction(input: SignInInput): Promise<ActionResult<nev
     }
     throw error;
   }
-  redirect("/");
+  // Back to the page asked for (a same-origin path only), else the role's landing page.
+  const back = safeCallbackPath(callbackUrl);
+  if (back) redirect(back);
+  const user = await db.user.findUnique({ where: { email: emailSchema.parse(parsed.data.email) }, select: { role: true } });
+  redirect(user ? landingPath(user.role) : "/");
 }
 
 function lockedMessage(seconds: number): string {

@@ -1,10 +1,13 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client";
 import type { UserActor } from "./actor";
 import { auth } from "./auth";
 import { authorize } from "./authorize";
+import { signInPath } from "./callback-url";
+import { REQUEST_PATH_HEADER } from "@/lib/http/header-names";
 import { hasPermission, type Permission } from "./permissions";
 import { recordRefusedVisit } from "./record-refused-visit";
 
@@ -33,10 +36,10 @@ export async function currentSessionId(): Promise<string | null> {
 
 export { authorize };
 
-/** The guard for pages: no session → sign-in page; missing permission → 403 page. */
+/** The guard for pages: no session → sign-in page (and back here after); missing permission → 403 page. */
 export async function requirePageActor(permission: Permission | null = null): Promise<UserActor> {
   const actor = await currentActor();
-  if (!actor) redirect("/login");
+  if (!actor) redirect(signInPath((await headers()).get(REQUEST_PATH_HEADER)));
   if (permission && !hasPermission(actor.role, permission)) {
     await recordRefusedVisit(actor, permission, "console.page");
     forbidden();

@@ -10,3 +10,7 @@ export const CLIENT_IP_HEADER = "x-keyhold-client-ip";
  */
 export const isRequestId = (value: string | null | undefined): value is string =>
   typeof value === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
+
+/** Set by proxy.ts on every page request (overwriting any the client sent): the path and query asked for, so a
+ * page that needs a session can send the visitor to sign in and back (lib/auth/guard.ts). */
+export const REQUEST_PATH_HEADER = "x-keyhold-path";
