@@ -61,22 +61,25 @@ const clockSnapshot = () => {
 };
 const serverClock = () => null;
 
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" });
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ["year", 365 * 86_400_000],
-  ["month", 30.5 * 86_400_000],
-  ["day", 86_400_000 - 30 * 60_000],
-  ["hour", 3_600_000 - 30_000],
-  ["minute", 60_000 - 500],
+const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: "always" });
+const DAY_MS = 86_400_000;
+// [unit, its length, from how far off it is used]: a token made to last 30 days reads "in 30 days" (not "in 1
+// month"), and one made to last 365 days "in 1 year", although a few seconds have gone by since.
+const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ["year", 365 * DAY_MS, 365 * DAY_MS - 3_600_000],
+  ["month", 30.44 * DAY_MS, 45 * DAY_MS],
+  ["day", DAY_MS, DAY_MS - 30 * 60_000],
+  ["hour", 3_600_000, 3_600_000 - 30_000],
+  ["minute", 60_000, 60_000 - 500],
 ];
 
-/** "in 5 days", "2 minutes ago", "now": the difference in its largest unit, rounded (30 days less a second is "in 30 days"). */
+/** "in 5 days", "2 minutes ago", "now": the difference in its largest unit, rounded. */
 export function relativeTime(iso: string, now: number): string {
   const diff = Date.parse(iso) - now;
-  for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return relativeFormat.format(Math.round(diff / ms), unit);
+  for (const [unit, ms, from] of UNITS) {
+    if (Math.abs(diff) >= from) return relativeFormat.format(Math.round(diff / ms), unit);
   }
-  return relativeFormat.format(0, "second"); // "now"
+  return "now";
 }
 
 /**
