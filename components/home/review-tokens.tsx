@@ -104,7 +104,7 @@ function ReviewItem({ row, checked, onChange }: { row: ReviewToken; checked: boo
         <label htmlFor={id} className="block truncate text-sm font-medium text-slate-900">
           {row.accountName} <span className="font-normal text-slate-600">· {row.name}</span> <code className="font-mono text-xs text-slate-700">{row.hint}</code>
         </label>
-        <p className="truncate text-xs text-slate-600">
+        <p className="relative truncate text-xs text-slate-600">
           {ROLE_LABELS[row.role]} · {row.lastUsedAt ? <>Last used <LocalTime iso={row.lastUsedAt} dateOnly /></> : "Never used"} · Created{" "}
           <LocalTime iso={row.createdAt} dateOnly /> ·{" "}
           <Link href={`/admin/api-tokens/${row.accountId}`} className="text-indigo-700 underline hover:text-indigo-900">

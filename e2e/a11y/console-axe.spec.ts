@@ -75,7 +75,7 @@ const SURFACES: readonly SurfaceCase[] = [
   { name: "the theme menu", path: () => "/tokens", open: (p) => openWith(p, p.getByRole("button", { name: /^Theme/ }), "menu") },
   { name: "an account's row menu", path: accountsOf, open: (p, s) => openWith(p, accountMenu(p, s), "menu") },
   { name: "Create", path: () => "/admin/api-tokens", open: (p) => openWith(p, p.getByRole("main").getByRole("button", { name: /^Create( new)?( API)? token$/i })) },
-  { name: "Manage", path: accountsOf, open: (p, s) => menuItem(p, accountMenu(p, s), /^Manage/) },
+  { name: "Edit service account", path: accountsOf, open: (p, s) => menuItem(p, accountMenu(p, s), /^Edit service account/) },
   { name: "Regenerate", path: accountsOf, open: (p, s) => menuItem(p, accountMenu(p, s), /^Regenerate/) },
   { name: "Delete", path: accountsOf, open: (p, s) => menuItem(p, accountMenu(p, s), /^Delete/) },
   { name: "Add token", path: accountPage, open: (p) => openWith(p, p.getByRole("button", { name: /^Add token/ })) },
