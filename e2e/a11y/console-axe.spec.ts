@@ -4,7 +4,7 @@
 // (A surface is checked to lie within the screen; the page behind it has its own case.)
 // Dark cases run only axe's colour rules: a colour scheme changes nothing else (structure, names, roles), and
 // those rules already ran on the same page in light. That keeps the suite's CPU time down, as does checking each
-// surface at desktop · light and phone · dark only.
+// page and surface at desktop · light and phone · dark only.
 // Names are matched loosely (roles first): other work renames buttons; a failure names the case.
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { E2E_OWNER } from "../../playwright.config";
@@ -146,6 +146,9 @@ async function expectNoSidewaysScroll(page: Page) {
 
 for (const [view, screen] of Object.entries(VIEWS)) {
   for (const scheme of SCHEMES) {
+    // Pages and surfaces alike: each at both sizes and in both schemes, in two cases (desktop · light and
+    // phone · dark) rather than four, which keeps the suite near 5 minutes on CI's two workers.
+    if ((view === "desktop") !== (scheme === "light")) continue;
     for (const { name, path, signedOut } of PAGES) {
       test(`page ${name} · ${view} · ${scheme}`, async ({ browser }) => {
         const page = await open(browser, screen, scheme, signedOut);
@@ -155,9 +158,6 @@ for (const [view, screen] of Object.entries(VIEWS)) {
         await page.context().close();
       });
     }
-    // Each surface at both sizes and in both schemes, in two cases (desktop · light, phone · dark) rather than four:
-    // a dialog is the same component on every page size, and its colours were checked on the page in both schemes.
-    if ((view === "desktop") !== (scheme === "light")) continue;
     for (const { name, path, open: openSurface, only } of SURFACES) {
       if (only && only !== view) continue;
       test(`surface ${name} · ${view} · ${scheme}`, async ({ browser }) => {
