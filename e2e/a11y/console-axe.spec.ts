@@ -2,13 +2,12 @@
 // phone size, in light and dark mode: one test per case, generated from the lists below. Each phone case also
 // checks that nothing is wider than the screen, and each surface that Escape gives focus back to what opened it.
 // (A surface is checked to lie within the screen; the page behind it has its own case.)
-// Dark cases run only axe's colour rules: a colour scheme changes nothing else (structure, names, roles), and
-// those rules already ran on the same page in light. That keeps the suite's CPU time down, as does checking each
-// page and surface at desktop · light and phone · dark only.
+// Each page and surface is checked at both sizes and in both schemes in two cases, desktop · light and
+// phone · dark, rather than four, which keeps the suite near 5 minutes on CI's two workers.
 // Names are matched loosely (roles first): other work renames buttons; a failure names the case.
 import type { Browser, BrowserContext, Locator, Page } from "@playwright/test";
 import { E2E_OWNER } from "../../playwright.config";
-import { COLOUR_RULES, expectNoViolations, SCREENS, type Screen } from "../support/axe";
+import { expectNoViolations, SCREENS, type Screen } from "../support/axe";
 import { seedResource, uniqueName } from "../support/catalog";
 import { createUser, db, type SeededUser } from "../support/db";
 import { expect, signIn, test } from "../support/fixtures";
@@ -137,8 +136,6 @@ async function expectWithinScreen(surface: Locator, screen: Screen) {
   expect(box!.x + box!.width, "it ends on the screen").toBeLessThanOrEqual(screen.width);
 }
 
-const rulesFor = (scheme: (typeof SCHEMES)[number]) => (scheme === "dark" ? COLOUR_RULES : undefined);
-
 async function expectNoSidewaysScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, "the page is no wider than the screen").toBeLessThanOrEqual(innerWidth);
@@ -146,14 +143,12 @@ async function expectNoSidewaysScroll(page: Page) {
 
 for (const [view, screen] of Object.entries(VIEWS)) {
   for (const scheme of SCHEMES) {
-    // Pages and surfaces alike: each at both sizes and in both schemes, in two cases (desktop · light and
-    // phone · dark) rather than four, which keeps the suite near 5 minutes on CI's two workers.
     if ((view === "desktop") !== (scheme === "light")) continue;
     for (const { name, path, signedOut } of PAGES) {
       test(`page ${name} · ${view} · ${scheme}`, async ({ browser }) => {
         const page = await open(browser, screen, scheme, signedOut);
         await loaded(page, path(seed), scheme);
-        await expectNoViolations(page, undefined, rulesFor(scheme));
+        await expectNoViolations(page);
         if (view === "phone") await expectNoSidewaysScroll(page);
         await page.context().close();
       });
@@ -164,7 +159,7 @@ for (const [view, screen] of Object.entries(VIEWS)) {
         const page = await open(browser, screen, scheme);
         await loaded(page, path(seed), scheme);
         const { surface, opener, selector } = await openSurface(page, seed);
-        await expectNoViolations(page, selector, rulesFor(scheme)); // the page behind it has its own case
+        await expectNoViolations(page, selector); // the page behind it has its own case
         if (view === "phone") await expectWithinScreen(surface, screen);
         await page.keyboard.press("Escape");
         await expect(surface).toBeHidden();
