@@ -16,7 +16,8 @@ export const WIDE_ONLY = "max-2xl:hidden";
 
 // Below `sm` the table, its body, rows and cells become blocks: each row a card whose cells wrap.
 export const CARD_TABLE = "min-w-full divide-y divide-slate-200 text-sm max-sm:block max-sm:divide-y-0";
-export const CARD_HEAD = "bg-slate-50 max-sm:hidden";
+// The header row stays for screen readers (the cells keep their column headers); the cards show labels instead.
+export const CARD_HEAD = "bg-slate-50 max-sm:sr-only";
 export const CARD_BODY = "divide-y divide-slate-100 max-sm:block";
 export const CARD_ROW = "max-sm:flex max-sm:flex-wrap max-sm:items-start max-sm:gap-x-6 max-sm:gap-y-2 max-sm:px-4 max-sm:py-3";
 const CARD_CELL: Record<CardRole, string> = {
