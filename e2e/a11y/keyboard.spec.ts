@@ -27,9 +27,9 @@ async function chooseFromMenu(page: Page, menuButton: Locator, item: RegExp) {
   await page.keyboard.press("Enter");
 }
 
-/** The reveal: focus is on Copy, Enter copies the token, Tab reaches Done. Returns the token. */
+/** The reveal: focus is on the token's Copy (not the curl example's), Enter copies the token, Tab reaches Done. Returns the token. */
 async function copyAndFinish(page: Page, dialog: Locator): Promise<string> {
-  const copy = dialog.getByRole("button", { name: /^Copy/ });
+  const copy = dialog.getByRole("button", { name: "Copy", exact: true });
   await expect(copy).toBeFocused();
   const value = await dialog.getByLabel("Access token").inputValue();
   expect(value).toMatch(TOKEN_PATTERN);
