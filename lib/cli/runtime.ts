@@ -7,6 +7,7 @@ import pg from "pg";
 import { parseEnv, type Env } from "../config/env";
 import { startEmbeddedPostgres, type EmbeddedCluster } from "../db/embedded";
 import { migrate } from "../db/migrate";
+import { installJobQueues } from "../jobs/boss";
 
 export const projectRoot = path.resolve(import.meta.dirname, "../..");
 const envFile = path.join(projectRoot, ".env.local");
@@ -66,6 +67,7 @@ export function validatedEnv(): Env {
 export async function migrateDatabase(env: Env) {
   const { applied } = await migrate(env.DATABASE_URL, (line) => say(line));
   if (!applied.length) say("database schema is up to date");
+  await installJobQueues(env.DATABASE_URL);
 }
 
 /** Stops the embedded cluster (if any) when the process is asked to end. */

@@ -57,6 +57,23 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: "KEYHOLD_PUBLIC_URL must be an http:// or https:// URL" })
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
+  // Jobs (lib/jobs): how often the expiry and stale-token scans run, on one instance per interval.
+  KEYHOLD_SCAN_INTERVAL_SECONDS: z.coerce
+    .number({ error: "KEYHOLD_SCAN_INTERVAL_SECONDS must be a number of seconds" })
+    .int()
+    .min(1, "KEYHOLD_SCAN_INTERVAL_SECONDS must be between 1 and 43200")
+    .max(43_200, "KEYHOLD_SCAN_INTERVAL_SECONDS must be between 1 and 43200")
+    .default(300),
+  // Email (lib/mail): off until an SMTP server is given, e.g. smtp://user:pass@host:587 or smtps://host:465.
+  KEYHOLD_SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: "KEYHOLD_SMTP_URL must be an smtp:// or smtps:// URL" })
+    .optional(),
+  KEYHOLD_MAIL_FROM: z.string().min(3).max(200).default("Keyhold <keyhold@localhost>"),
+  // Webhooks (lib/webhooks): endpoints on loopback, private, link-local or metadata addresses are refused unless true.
+  KEYHOLD_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["true", "false", "1", "0"], { error: "KEYHOLD_WEBHOOK_ALLOW_PRIVATE must be true or false" })
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "KEYHOLD_PUBLIC_URL"> & { KEYHOLD_PUBLIC_URL: string };

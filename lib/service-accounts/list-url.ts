@@ -3,19 +3,14 @@
 // of one of those lists: anything else (another path, another origin, a scheme) falls back to API Tokens.
 import { parseSearchParams } from "@/lib/lists/list-params";
 import { listQuery } from "@/lib/lists/list-query";
+import { DEFAULT_LIST } from "./detail-href";
 import { findServiceAccountsSchema } from "./schemas";
-import { FULL_TOKEN_SHAPE, hintOf } from "./token-search";
+import { FULL_TOKEN_SHAPE, hintOf } from "@/lib/tokens/token-shape";
 
 const LISTS = { "/admin/api-tokens": "API Tokens", "/tokens": "My tokens" } as const;
 type ListPath = keyof typeof LISTS;
-const DEFAULT_LIST: ListPath = "/admin/api-tokens";
 
 const isListPath = (path: string): path is ListPath => Object.hasOwn(LISTS, path);
-
-/** The detail page of an account, opened from the list at `from` (its path and query). */
-export function detailHref(id: string, from: string | null): string {
-  return from && from !== DEFAULT_LIST ? `/admin/api-tokens/${id}?from=${encodeURIComponent(from)}` : `/admin/api-tokens/${id}`;
-}
 
 /** Where the detail page's back link goes: the list it came from, with that list's (re-checked) filters. */
 export function backToList(from: string | string[] | undefined): { href: string; label: string } {

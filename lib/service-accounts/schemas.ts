@@ -3,6 +3,7 @@ import { SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { listParamsSchema } from "@/lib/lists/list-params";
 import { TOKEN_STATUSES } from "@/lib/tokens/token-status";
 import { ATTENTION_BUCKETS } from "./attention-where";
+import { SERVICE_ACCOUNT_SORTS } from "./list-sorts";
 import { boundedDateTime } from "@/lib/validation/dates";
 import { multiLineText } from "@/lib/validation/text";
 
@@ -89,7 +90,6 @@ export const deleteServiceAccountSchema = z.object({ id: z.uuid() });
 /** A pasted full token to search by (lib/service-accounts/find-token-hint.ts); its shape is checked there. */
 export const tokenSearchSchema = z.object({ token: z.string().max(100) });
 
-export const SERVICE_ACCOUNT_SORTS = ["name", "role", "createdAt", "lastUsedAt", "tokenExpiresAt"] as const;
 export const findServiceAccountsSchema = listParamsSchema(SERVICE_ACCOUNT_SORTS, "createdAt").extend({
   role: serviceAccountRoleSchema.optional(),
   ownerId: z.uuid().optional(),

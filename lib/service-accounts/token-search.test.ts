@@ -8,7 +8,7 @@ import { serviceAccountActions as actions } from "./action-definitions";
 import { findServiceAccounts } from "./find-service-accounts";
 import { backToList, withoutFullToken } from "./list-url";
 import { findServiceAccountsSchema } from "./schemas";
-import { hintOf } from "./token-search";
+import { hintOf } from "@/lib/tokens/token-shape";
 
 const search = (q: string) => parseSearchParams(findServiceAccountsSchema, { q });
 const names = (result: { rows: { name: string }[] }) => result.rows.map((row) => row.name);

@@ -21,7 +21,8 @@ export async function schemaSnapshot(url: string) {
           AND contype <> 't'
         ORDER BY 1, 2`),
       enums: await q(`SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) AS labels
-        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`),
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = 'public'::regnamespace
+        GROUP BY t.typname ORDER BY t.typname`),
     };
   } finally {
     await client.end();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { migrate } from "../db/migrate";
+import { installJobQueues } from "../jobs/boss";
 
 /** Tests create and drop databases: they refuse any server but this machine's. */
 export function assertLocalDatabase(url: string): void {
@@ -29,5 +30,6 @@ export async function createDatabase(clusterUrl: string, prefix: string): Promis
 export async function createTestDatabase(clusterUrl: string, prefix = "keyhold_test"): Promise<string> {
   const url = await createDatabase(clusterUrl, prefix);
   await migrate(url);
+  await installJobQueues(url);
   return url;
 }

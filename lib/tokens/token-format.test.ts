@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hashToken, isWellFormedToken, issueToken, TOKEN_LENGTH } from "./token-format";
+import { hashToken, isWellFormedToken, issueToken } from "./token-format";
+import { TOKEN_LENGTH } from "./token-shape";
 import { tokenStatus } from "./token-status";
 
 describe("token format", () => {

@@ -1,14 +1,11 @@
 import { hash, randomBytes } from "node:crypto";
 import { crc32 } from "node:zlib";
+import { FULL_TOKEN_SHAPE, TOKEN_BODY_LENGTH as BODY_LENGTH, TOKEN_CHECKSUM_LENGTH as CHECKSUM_LENGTH, TOKEN_LENGTH, TOKEN_PREFIX, tokenHint } from "./token-shape";
 
 // kh_ + base62 of 32 random bytes (43 characters) + base62 CRC32 of that part (6 characters). The prefix lets
 // secret scanners recognise a Keyhold token; the checksum rejects a mistyped or made-up one without a lookup.
-export const TOKEN_PREFIX = "kh_";
-const BODY_LENGTH = 43;
-const CHECKSUM_LENGTH = 6;
-export const TOKEN_LENGTH = TOKEN_PREFIX.length + BODY_LENGTH + CHECKSUM_LENGTH;
+// Its shape and hint live in ./token-shape (browser-safe); issuing, checking and hashing live here.
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-const TOKEN_PATTERN = new RegExp(`^${TOKEN_PREFIX}[0-9A-Za-z]{${BODY_LENGTH + CHECKSUM_LENGTH}}$`);
 
 function base62(value: bigint, length: number): string {
   let out = "";
@@ -34,15 +31,11 @@ export function issueToken(): IssuedToken {
 
 /** True when the string has the token's shape and its checksum matches: no database needed. */
 export function isWellFormedToken(value: string): boolean {
-  if (value.length !== TOKEN_LENGTH || !TOKEN_PATTERN.test(value)) return false;
+  if (value.length !== TOKEN_LENGTH || !FULL_TOKEN_SHAPE.test(value)) return false;
   const body = value.slice(TOKEN_PREFIX.length, TOKEN_PREFIX.length + BODY_LENGTH);
   return value.slice(-CHECKSUM_LENGTH) === checksum(body);
 }
 
 export function hashToken(value: string): string {
   return hash("sha256", value, "hex");
-}
-
-export function tokenHint(value: string): string {
-  return `${TOKEN_PREFIX}…${value.slice(-4)}`;
 }
