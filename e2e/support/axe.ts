@@ -30,6 +30,16 @@ export const SCREENS = {
 } satisfies Record<string, Screen>;
 
 /** AxeBuilder needs a page of a context made with browser.newContext() (not the default page). */
+/**
+ * The page-wide suite (e2e/a11y/console-axe.spec.ts) checks every page at desktop · light and phone · dark; the
+ * specs that look closer at one area (lists, home, the API reference) take the other two cases, so each area is
+ * seen at both sizes in both schemes without running four cases everywhere.
+ */
+export const CLOSER_LOOK_CASES = [
+  ["desktop", "dark"],
+  ["phone", "light"],
+] as const satisfies readonly (readonly [keyof typeof SCREENS, "light" | "dark"])[];
+
 export async function pageAt(browser: Browser, { width, height, colorScheme = "light" }: Screen): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   return context.newPage();
