@@ -1,9 +1,8 @@
 "use client";
 import { Ellipsis } from "lucide-react";
-import { DropdownMenu } from "radix-ui";
 import { useRef, useState } from "react";
+import { ActionMenu } from "@/components/ui/action-menu";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/lib/cn";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import type { ServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import type { OwnerOption } from "@/lib/users/find-owner-options";
@@ -28,9 +27,6 @@ export type ServiceAccountRowActionsProps = {
 /** Which dialog is open: one piece of state, so two can never be open at once. */
 type OpenDialog = "manage" | "regenerate" | "delete" | null;
 
-const itemClass =
-  "flex cursor-default select-none items-center rounded px-2 py-1.5 text-sm text-slate-700 outline-none data-[highlighted]:bg-slate-100 data-[highlighted]:text-slate-900";
-
 /** The ⋯ menu of an account the actor may manage (the caller renders it only then; the server checks again). */
 export function ServiceAccountRowActions({ account, grantableRoles, ownerOptions, afterDeleteHref, labelled = false }: ServiceAccountRowActionsProps) {
   const [open, setOpen] = useState<OpenDialog>(null);
@@ -43,29 +39,19 @@ export function ServiceAccountRowActions({ account, grantableRoles, ownerOptions
 
   return (
     <div className="flex justify-end">
-      {/* Not modal: a modal menu and the modal dialog it opens would fight over focus and pointer events. */}
-      <DropdownMenu.Root modal={false}>
-        <DropdownMenu.Trigger asChild>
+      <ActionMenu
+        trigger={
           <Button ref={trigger} variant={labelled ? "secondary" : "ghost"} size="sm" aria-label={`Actions for ${account.name}`}>
             {labelled ? "Actions" : null}
             <Ellipsis className="size-4" aria-hidden />
           </Button>
-        </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-30 min-w-48 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
-            <DropdownMenu.Item className={itemClass} onSelect={() => setOpen("manage")}>
-              Edit service account
-            </DropdownMenu.Item>
-            <DropdownMenu.Item className={itemClass} onSelect={() => setOpen("regenerate")}>
-              Regenerate token
-            </DropdownMenu.Item>
-            <DropdownMenu.Separator className="my-1 h-px bg-slate-100" />
-            <DropdownMenu.Item className={cn(itemClass, "text-red-600 data-[highlighted]:text-red-700")} onSelect={() => setOpen("delete")}>
-              Delete service account
-            </DropdownMenu.Item>
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
-      </DropdownMenu.Root>
+        }
+        items={[
+          { label: "Edit service account", onSelect: () => setOpen("manage") },
+          { label: "Regenerate token", onSelect: () => setOpen("regenerate") },
+          { label: "Delete service account", onSelect: () => setOpen("delete"), destructive: true, separatorBefore: true },
+        ]}
+      />
 
       <ManageTokenDialog {...dialogProps("manage")} returnFocusTo={trigger} grantableRoles={grantableRoles} ownerOptions={ownerOptions} />
       <RegenerateTokenDialog {...dialogProps("regenerate")} returnFocusTo={trigger} />

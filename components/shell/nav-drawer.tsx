@@ -1,42 +1,45 @@
 "use client";
-import { Menu, X } from "lucide-react";
-import { Dialog as RadixDialog } from "radix-ui";
-import { useState } from "react";
+import { Menu } from "lucide-react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { NavItem } from "./nav-items";
-import { NavLinks } from "./nav-links";
+
+// The drawer (Radix's dialog) is loaded apart from the page, once the page has painted: see components/ui/dialog.tsx.
+let loading: Promise<typeof import("./nav-drawer-panel")> | undefined;
+const load = () => (loading ??= import("./nav-drawer-panel"));
+const NavDrawerPanel = lazy(async () => ({ default: (await load()).NavDrawerPanel }));
 
 /**
- * Below 1024 px the sidebar is this: a Menu button opening the same links in a drawer (Radix: focus trapped,
- * Escape closes, focus back on the button). Following a link closes it.
+ * Below 1024 px the sidebar is this: a Menu button opening the same links in a drawer (focus trapped, Escape
+ * closes, focus back on the button). Following a link closes it.
  */
 export function NavDrawer({ items, who }: { items: readonly NavItem[]; who: string }) {
   const [open, setOpen] = useState(false);
+  const [opened, setOpened] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  useEffect(() => void load().catch(() => {}), []);
   return (
-    <RadixDialog.Root open={open} onOpenChange={setOpen}>
-      <RadixDialog.Trigger asChild>
-        <Button variant="ghost" size="sm" className="lg:hidden">
-          <Menu className="size-5" aria-hidden />
-          Menu
-        </Button>
-      </RadixDialog.Trigger>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60 lg:hidden" />
-        <RadixDialog.Content className="fixed inset-y-0 left-0 z-50 flex w-[min(18rem,85vw)] flex-col overflow-y-auto bg-white px-3 py-4 shadow-xl focus:outline-none lg:hidden">
-          <div className="mb-4 flex items-start justify-between gap-2 px-3">
-            <div className="min-w-0">
-              <RadixDialog.Title className="text-base font-semibold text-slate-900">Menu</RadixDialog.Title>
-              <RadixDialog.Description className="break-words text-sm text-slate-600">{who}</RadixDialog.Description>
-            </div>
-            <RadixDialog.Close asChild>
-              <Button variant="ghost" size="sm" aria-label="Close menu">
-                <X className="size-5" aria-hidden />
-              </Button>
-            </RadixDialog.Close>
-          </div>
-          <NavLinks items={items} onNavigate={() => setOpen(false)} />
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <>
+      <Button
+        ref={opener}
+        variant="ghost"
+        size="sm"
+        className="lg:hidden"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => {
+          setOpened(true);
+          setOpen(true);
+        }}
+      >
+        <Menu className="size-5" aria-hidden />
+        Menu
+      </Button>
+      {opened ? (
+        <Suspense fallback={null}>
+          <NavDrawerPanel open={open} onOpenChange={setOpen} items={items} who={who} opener={opener} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }

@@ -13,7 +13,7 @@ import {
 import { ArrowDown, ArrowUp, ChevronsUpDown } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
-import { PAGE_SIZES, type ListResult } from "@/lib/lists/list-params";
+import { PAGE_SIZES, type ListResult } from "@/lib/lists/pagination";
 import { Pagination } from "./pagination";
 import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell, WIDE_ONLY, type ColumnCardMeta } from "./table-cards";
 import type { ListNavigation } from "./use-list-navigation";

@@ -1,20 +1,13 @@
 "use client";
-import { Dialog as RadixDialog } from "radix-ui";
-import { useRef, type ReactNode, type RefObject } from "react";
+// Every dialog of the console. Radix's dialog (focus trap, scroll lock, layers) is loaded apart from the page
+// and only rendered once the dialog first opens, so it is not in any page's first-load JavaScript (issue 12's
+// budget); it is fetched as soon as a page with a dialog has painted, so opening one does not wait.
+import { lazy, Suspense, useEffect, useState, type ReactNode, type RefObject } from "react";
 
 /** What a dialog opened from a row's menu takes: controlled open state, and the menu trigger to return focus to. */
 export type MenuDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; returnFocusTo?: RefObject<HTMLElement | null> };
 
-/** A modal dialog (Radix: focus trap, Escape to close, labelled by its title). */
-export function Dialog({
-  open,
-  onOpenChange,
-  title,
-  description,
-  children,
-  dismissible = true,
-  returnFocusTo,
-}: {
+export type DialogProps = {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
@@ -27,39 +20,22 @@ export function Dialog({
    * For a dialog opened from a menu item that element is gone, so pass the menu's trigger here.
    */
   returnFocusTo?: RefObject<HTMLElement | null>;
-}) {
-  const keepOpen = (event: Event) => {
-    if (!dismissible) event.preventDefault();
-  };
-  // Radix gives focus back only to a Dialog.Trigger; these dialogs are opened by plain buttons and menu items,
-  // so the opener is noted as the dialog opens (focus has not moved yet) and focused again when it closes.
-  const opener = useRef<HTMLElement | null>(null);
+};
+
+let loading: Promise<typeof import("./dialog-panel")> | undefined;
+const load = () => (loading ??= import("./dialog-panel"));
+const DialogPanel = lazy(async () => ({ default: (await load()).DialogPanel }));
+
+/** A modal dialog, labelled by its title. Controlled: `open` and `onOpenChange`. */
+export function Dialog(props: DialogProps) {
+  // Rendered from its first opening on (and kept, so closing runs Radix's focus return).
+  const [opened, setOpened] = useState(props.open);
+  if (props.open && !opened) setOpened(true);
+  useEffect(() => void load().catch(() => {}), []);
+  if (!opened) return null;
   return (
-    <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40 dark:bg-black/60" />
-        <RadixDialog.Content
-          onInteractOutside={keepOpen}
-          onEscapeKeyDown={keepOpen}
-          onOpenAutoFocus={() => {
-            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          }}
-          onCloseAutoFocus={(event) => {
-            const target = [returnFocusTo?.current, opener.current].find((element) => element?.isConnected);
-            if (!target) return;
-            event.preventDefault();
-            target.focus();
-          }}
-          className="fixed left-1/2 top-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[min(32rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl focus:outline-none">
-          <RadixDialog.Title className="text-lg font-semibold text-slate-900">{title}</RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description className="mt-1 text-sm text-slate-600">{description}</RadixDialog.Description>
-          ) : (
-            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
-          )}
-          <div className="mt-4">{children}</div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <Suspense fallback={null}>
+      <DialogPanel {...props} />
+    </Suspense>
   );
 }

@@ -1,43 +1,25 @@
 "use client";
-import { Tooltip } from "radix-ui";
-import { useState, type ReactElement, type ReactNode } from "react";
+import { cloneElement, type ReactElement, type ReactNode } from "react";
 import { cn } from "@/lib/cn";
+import { lazyTrigger } from "./lazy-trigger";
+
+const FocusTipPanel = lazyTrigger(() => import("./focus-tip-panel").then((m) => m.FocusTipPanel));
 
 /**
  * Text with more to say than it shows (a truncated name, a relative time): the full text is its `title` on
  * hover, and a tooltip when it has keyboard focus (it is focusable for that), so keyboard users get it too.
  * `asChild`: the child is focusable already (a link) and becomes the trigger itself: one tab stop, not two.
  */
-export function FocusTip(props: { tip: string; className?: string } & ({ asChild?: false; children: ReactNode } | { asChild: true; children: ReactElement })) {
+export function FocusTip(props: { tip: string; className?: string } & ({ asChild?: false; children: ReactNode } | { asChild: true; children: ReactElement<{ title?: string }> })) {
   const { tip, children, className } = props;
-  const [focused, setFocused] = useState(false);
   const trigger = props.asChild ? (
-    children
+    cloneElement(props.children, { title: tip })
   ) : (
-    <span tabIndex={0} className={cn("rounded focus-visible:outline-2 focus-visible:outline-indigo-600", className)}>
+    <span tabIndex={0} title={tip} className={cn("rounded focus-visible:outline-2 focus-visible:outline-indigo-600", className)}>
       {children}
     </span>
   );
-  return (
-    <Tooltip.Provider delayDuration={0}>
-      {/* Opened by focus only: on hover the title already says it, and two would overlap. */}
-      <Tooltip.Root open={focused} onOpenChange={(open) => !open && setFocused(false)}>
-        <Tooltip.Trigger asChild title={tip} onFocus={() => setFocused(true)} onBlur={() => setFocused(false)}>
-          {trigger}
-        </Tooltip.Trigger>
-        <Tooltip.Portal>
-          <Tooltip.Content
-            side="top"
-            sideOffset={4}
-            collisionPadding={8}
-            className="z-50 max-w-[min(24rem,calc(100vw-1rem))] rounded-md bg-slate-900 px-2 py-1 text-xs text-white shadow-lg [overflow-wrap:anywhere]"
-          >
-            {tip}
-          </Tooltip.Content>
-        </Tooltip.Portal>
-      </Tooltip.Root>
-    </Tooltip.Provider>
-  );
+  return <FocusTipPanel tip={tip} trigger={trigger} />;
 }
 
 /** A value cut to one line with an ellipsis; the whole of it on hover and on focus. */

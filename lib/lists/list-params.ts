@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { singleLineText } from "@/lib/validation/text";
 
-// The one pagination/sort/search contract for every list, in the console and the API.
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 25;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, PAGE_SIZES, type ListResult } from "./pagination";
 
-// Past this, a page number is no link anyone made (and OFFSET would only scan to find nothing).
-export const MAX_PAGE = 100_000;
+// The one pagination/sort/search contract for every list, in the console and the API (sizes: ./pagination.ts).
+export type { ListResult };
 
 /** The search box of every list: one line of text. */
 export const searchTextSchema = singleLineText().trim().max(100);
 
-export type ListResult<T> = { rows: T[]; total: number; page: number; pageSize: number; pageCount: number };
 
 /** The strict schema a server function accepts: bad input is an error. */
 export function listParamsSchema<const Sort extends readonly [string, ...string[]]>(sortable: Sort, defaultSort: Sort[number]) {
