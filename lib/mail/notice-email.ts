@@ -16,15 +16,15 @@ export type NoticeFacts = {
 
 export type NoticeEmail = { subject: string; text: string; html: string };
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
 const text = (value: unknown) => (typeof value === "string" ? value : undefined);
 const count = (value: unknown) => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function timeLeft(expiresAt: Date | null, now: Date): string {
   if (!expiresAt) return "soon";
-  const days = Math.floor((expiresAt.getTime() - now.getTime()) / DAY_MS);
-  return days < 1 ? "within a day" : `in ${plural(days, "day")}`;
+  const hours = (expiresAt.getTime() - now.getTime()) / HOUR_MS;
+  return hours < 24 ? "within a day" : `in ${plural(Math.round(hours / 24), "day")}`;
 }
 
 type Wording = { subject: string; lead: string; action: string };

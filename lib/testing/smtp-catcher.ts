@@ -3,7 +3,8 @@
 import { SMTPServer } from "smtp-server";
 import type { AddressInfo } from "node:net";
 
-export type CaughtMessage = { from: string; to: string[]; subject: string; raw: string };
+/** `readable`: the raw message with quoted-printable undone (soft breaks joined, =XX bytes decoded), to search in. */
+export type CaughtMessage = { from: string; to: string[]; subject: string; raw: string; readable: string };
 export type SmtpCatcher = { url: string; port: number; messages: CaughtMessage[]; stop: () => Promise<void> };
 
 /** The Subject header, unfolded, with RFC 2047 encoded words (=?UTF-8?Q?…?= / B) decoded. */
@@ -14,7 +15,8 @@ function subjectOf(raw: string): string {
     encoding.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : decodeQ(text),
   );
 }
-const decodeQ = (text: string) => Buffer.from(text.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+const decodeQp = (text: string) => Buffer.from(text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
+const decodeQ = (text: string) => decodeQp(text.replace(/_/g, " "));
 
 export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
   const messages: CaughtMessage[] = [];
@@ -28,7 +30,7 @@ export async function startSmtpCatcher(port = 0): Promise<SmtpCatcher> {
       stream.on("end", () => {
         const raw = Buffer.concat(chunks).toString("utf8");
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), subject: subjectOf(raw), raw });
+        messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), subject: subjectOf(raw), raw, readable: decodeQp(raw) });
         callback();
       });
     },
