@@ -6,7 +6,7 @@
 // the tokens still owed a notice.
 import type { Tx } from "@/lib/db/client";
 import { db } from "@/lib/db/client";
-import { audit } from "@/lib/audit/audit";
+import { auditMany } from "@/lib/audit/audit";
 import type { RequestMeta } from "@/lib/http/request-context";
 import { jobMeta } from "@/lib/jobs/job-meta";
 import { logInfo } from "@/lib/log";
@@ -49,16 +49,19 @@ async function noticeBatch(tx: Tx, tokens: readonly Due[], meta: RequestMeta): P
     data: token.days === null ? {} : { days: token.days },
   }));
   const written = new Set((await notify(tx, notices)).map((notice) => notice.dedupeKey));
-  // After the writes: audit() takes the chain's lock to the end of the transaction.
-  for (const token of tokens) {
-    if (!written.has(dedupeKey(token))) continue;
-    await audit(tx, meta, {
-      action: token.days === null ? "token.expired_notice" : "token.expiry_notice",
-      actor: SCAN_ACTOR,
-      target: accountTarget({ id: token.accountId, name: token.accountName }),
-      metadata: { tokenId: token.id, name: token.name, hint: token.hint, expiresAt: token.expiresAt.toISOString(), recipientId: token.ownerId, ...(token.days === null ? {} : { days: token.days }) },
-    });
-  }
+  // After the writes: auditing takes the chain's lock to the end of the transaction.
+  await auditMany(
+    tx,
+    meta,
+    tokens
+      .filter((token) => written.has(dedupeKey(token)))
+      .map((token) => ({
+        action: token.days === null ? "token.expired_notice" : "token.expiry_notice",
+        actor: SCAN_ACTOR,
+        target: accountTarget({ id: token.accountId, name: token.accountName }),
+        metadata: { tokenId: token.id, name: token.name, hint: token.hint, expiresAt: token.expiresAt.toISOString(), recipientId: token.ownerId, ...(token.days === null ? {} : { days: token.days }) },
+      })),
+  );
   return written.size;
 }
 
