@@ -1,12 +1,12 @@
 import type { MailSettings } from "@/lib/mail/transport";
 import { SendTestEmailButton } from "./send-test-email-button";
 
-/** Admin → Settings → Notifications: whether email is on (server and sender, never credentials) and a test email. */
+/** Admin → Settings → Email notifications: whether email is on (server and sender, never credentials) and a test email. */
 export function MailSettingsSection({ settings, canSendTest, email }: { settings: MailSettings; canSendTest: boolean; email: string }) {
   return (
     <section aria-labelledby="notifications-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="notifications-heading" className="text-base font-semibold text-slate-900">
-        Notifications
+        Email notifications
       </h2>
       {settings.enabled ? (
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">

@@ -86,7 +86,7 @@ async function settingsAt(browser: Browser, width: number) {
 for (const screen of [SCREENS.desktop, SCREENS.phone]) {
   test(`at ${screen.width} px: Settings → Notifications shows the SMTP server and sends one test email, with a toast`, async ({ browser }) => {
     const { page, context } = await settingsAt(browser, screen.width);
-    const section = page.getByRole("region", { name: "Notifications" });
+    const section = page.getByRole("region", { name: "Email notifications", exact: true });
     await expect(section).toContainText(`127.0.0.1:${catcher.port}`);
     await expect(section).toContainText("keyhold@e2e.test");
     await expectNoViolations(page, "main");

@@ -42,7 +42,7 @@ for (const screen of [SCREENS.desktop, SCREENS.phone]) {
       const page = await pageAt(browser, screen);
       await signIn(page, E2E_OWNER);
       await page.goto("/admin/settings");
-      const section = page.getByRole("region", { name: "Notifications" });
+      const section = page.getByRole("region", { name: "Email notifications", exact: true });
       await expect(section).toContainText("Email is off");
       await expect(section).toContainText("KEYHOLD_SMTP_URL");
       await expect(section.getByRole("button", { name: "Send test email" })).toBeDisabled();

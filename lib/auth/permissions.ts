@@ -24,7 +24,7 @@ export const PERMISSIONS = [
   "access.manage",
   // One's own email notice preferences (the Notifications page): every signed-in person.
   "notifications.manage_own",
-  // Admin → Settings → Notifications → Send test email (to oneself).
+  // Admin → Settings → Email notifications → Send test email (to oneself).
   "notifications.send_test",
 ] as const;
 

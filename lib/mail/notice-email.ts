@@ -58,7 +58,7 @@ function wording({ kind, data, token, now }: NoticeFacts, it: string): Wording {
       return { subject: "A webhook endpoint was disabled", lead: `${url} was disabled${text(data.reason) ? `: ${text(data.reason)}` : ""}.`, action: "Fix the endpoint, then enable it again under Admin → Webhooks." };
     }
     case "test":
-      return { subject: "Keyhold test email", lead: `This is a test email${text(data.by) ? `, sent by ${text(data.by)}` : ""} from Admin → Settings → Notifications.`, action: "Email from Keyhold works." };
+      return { subject: "Keyhold test email", lead: `This is a test email${text(data.by) ? `, sent by ${text(data.by)}` : ""} from Admin → Settings → Email notifications.`, action: "Email from Keyhold works." };
   }
 }
 

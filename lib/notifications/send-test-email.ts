@@ -7,7 +7,7 @@ import { notify } from "./notify";
 import { assertPerson } from "./person-actor";
 
 /**
- * Admin → Settings → Notifications → Send test email: a `test` notice to the admin's own address, queued like
+ * Admin → Settings → Email notifications → Send test email: a `test` notice to the admin's own address, queued like
  * any notice (so it proves the queue, the worker and SMTP together), audited in the same transaction.
  */
 export async function sendTestEmail(_input: unknown, { actor, meta }: ActionContext) {
