@@ -24,7 +24,7 @@ const CRAFTED = [
 
 test.describe.configure({ mode: "parallel" });
 
-const PAGES = ["/", "/tokens", "/admin/api-tokens", "/admin/api-tokens/:account", "/admin/audit-log", "/admin/audit-log/1", "/admin/users", "/admin/scopes", "/admin/resources", "/admin/settings", "/docs/api"];
+const PAGES = ["/", "/tokens", "/notifications", "/admin/api-tokens", "/admin/api-tokens/:account", "/admin/audit-log", "/admin/audit-log/1", "/admin/users", "/admin/scopes", "/admin/resources", "/admin/settings", "/docs/api"];
 
 // One test per page: each has its own time budget, and the pages run on parallel workers.
 for (const pagePath of PAGES) {

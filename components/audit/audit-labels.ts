@@ -38,6 +38,11 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionFilter, string> = {
   "service_account.grants_changed": "Resource grants changed",
   "token.ip_denied": "Token used from a refused address",
   "token.authorize_denied": "Authorize answered no",
+  "token.expiry_notice": "Expiry reminder",
+  "token.expired_notice": "Expired-token notice",
+  "notification.sent": "Email notice sent",
+  "notification.preference_changed": "Email notice setting changed",
+  "notification.test_requested": "Test email requested",
   "ext.*": "Outside events (ext.*)",
 };
 

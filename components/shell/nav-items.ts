@@ -9,6 +9,7 @@ import type { Permission } from "@/lib/auth/permissions";
 export const NAV_ITEMS = [
   { section: "Yours", href: "/", label: "Home", permission: null },
   { section: "Yours", href: "/tokens", label: "My tokens", permission: "service_accounts.read_own" },
+  { section: "Yours", href: "/notifications", label: "Notifications", permission: "notifications.manage_own" },
   { section: "Organisation", href: "/admin/api-tokens", label: "API Tokens", permission: "service_accounts.read_all" },
   { section: "Organisation", href: "/admin/audit-log", label: "Audit Log", permission: "audit.read" },
   { section: "Organisation", href: "/admin/users", label: "Users", permission: "users.read" },

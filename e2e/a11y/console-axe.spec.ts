@@ -24,6 +24,7 @@ type PageCase = { name: string; path: (seed: Seed) => string; signedOut?: boolea
 const PAGES: readonly PageCase[] = [
   { name: "Home", path: () => "/" },
   { name: "My tokens", path: () => "/tokens" },
+  { name: "Notifications", path: () => "/notifications" },
   { name: "API Tokens", path: () => "/admin/api-tokens" },
   { name: "an account's page", path: (s) => `/admin/api-tokens/${s.account.accountId}` },
   { name: "Audit Log", path: () => "/admin/audit-log" },

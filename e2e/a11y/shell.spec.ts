@@ -22,7 +22,7 @@ test("below 1024 px the navigation is a drawer: Escape gives focus back to Menu,
   const drawer = page.getByRole("dialog", { name: "Menu" });
   const nav = drawer.getByRole("navigation", { name: "Main" });
   // Named by what they hold: a viewer administers nothing.
-  await expect(nav.getByRole("link")).toHaveText(["Home", "My tokens", "API reference"]);
+  await expect(nav.getByRole("link")).toHaveText(["Home", "My tokens", "Notifications", "API reference"]);
   await expect(drawer.getByText("Admin", { exact: true })).toHaveCount(0);
   await page.keyboard.press("Escape");
   await expect(drawer).toBeHidden();

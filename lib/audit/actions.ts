@@ -35,6 +35,12 @@ export const AUDIT_ACTIONS = [
   "service_account.grants_changed",
   "token.ip_denied",
   "token.authorize_denied",
+  // Email notices (lib/notifications, lib/mail): the scan's reminders, each email sent, the settings.
+  "token.expiry_notice",
+  "token.expired_notice",
+  "notification.sent",
+  "notification.preference_changed",
+  "notification.test_requested",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -29,12 +29,29 @@ export type AuditEventInput = {
  * checkpoint of the chain.
  */
 export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): Promise<{ id: bigint }> {
+  const [written] = await auditMany(tx, meta, [event]);
+  return written!;
+}
+
+/**
+ * What audit() does for several events at once, chained in their order under one lock and written in one
+ * insert: for work that records many events in one transaction (the expiry scan's notices), where one
+ * audit() per event would take thousands of round trips.
+ */
+export async function auditMany(tx: Tx, meta: RequestMeta, events: readonly AuditEventInput[]): Promise<{ id: bigint }[]> {
+  if (events.length === 0) return [];
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
-  const [next] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id`;
-  const fields = {
-      id: next!.id,
-      occurredAt: new Date(),
+  const ids = (await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id FROM generate_series(1, ${events.length})`)
+    .map((row) => row.id)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const { current } = auditKeyring();
+  const occurredAt = new Date();
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const rows = events.map((event, i) => {
+    const fields = {
+      id: ids[i]!,
+      occurredAt,
       action: event.action,
       actorType: event.actor.type,
       actorId: event.actor.id ?? null,
@@ -48,13 +65,29 @@ export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): 
       requestId: meta.requestId,
       result: event.result ?? "SUCCESS",
       metadata: event.metadata === undefined ? null : (JSON.parse(JSON.stringify(event.metadata)) as Prisma.InputJsonValue),
-  };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const { current } = auditKeyring();
-  const hash = eventHash(prevHash, fields, current.key);
-  await tx.auditEvent.create({
-    data: { ...fields, metadata: fields.metadata ?? Prisma.DbNull, prevHash, hash, keyId: current.id },
+    };
+    const hash = eventHash(prevHash, fields, current.key);
+    const row = { ...fields, prevHash, hash, keyId: current.id };
+    prevHash = hash;
+    return row;
   });
-  await checkpointIfDue(tx, { id: fields.id, hash });
-  return { id: fields.id };
+  await insertEvents(tx, rows);
+  await checkpointIfDue(tx, rows);
+  return rows.map(({ id }) => ({ id }));
+}
+
+const COLUMNS = `id bigint, "occurredAt" timestamptz, action text, "actorType" text, "actorId" text, "actorName" text, "actorTokenId" text, "targetType" text, "targetId" text, "targetName" text, ip text, "userAgent" text, "requestId" text, result text, metadata jsonb, "prevHash" text, hash text, "keyId" text`;
+
+/**
+ * One INSERT for the whole batch, its rows as one JSON parameter (a few thousand events would otherwise be
+ * tens of thousands of bind parameters). A JSON null metadata is stored as SQL NULL, as before.
+ */
+async function insertEvents(tx: Tx, rows: readonly (Record<string, unknown> & { id: bigint; occurredAt: Date })[]): Promise<void> {
+  const json = JSON.stringify(rows.map((row) => ({ ...row, id: row.id.toString(), occurredAt: row.occurredAt.toISOString() })));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "AuditEvent" (id, "occurredAt", action, "actorType", "actorId", "actorName", "actorTokenId", "targetType", "targetId", "targetName", ip, "userAgent", "requestId", result, metadata, "prevHash", hash, "keyId")
+     SELECT id, "occurredAt", action, "actorType"::"ActorType", "actorId", "actorName", "actorTokenId", "targetType", "targetId", "targetName", ip, "userAgent", "requestId", result::"AuditResult", metadata, "prevHash", hash, "keyId"
+     FROM jsonb_to_recordset($1::jsonb) AS r(${COLUMNS}) ORDER BY id`,
+    json,
+  );
 }

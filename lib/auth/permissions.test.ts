@@ -14,10 +14,16 @@ describe("permission map", () => {
     expect(grantableRoles("CONTRIBUTOR")).toEqual(["CONTRIBUTOR", "VIEWER"]);
   });
 
-  it("gives the AUDITOR reading permissions only", () => {
-    expect(ROLE_PERMISSIONS.AUDITOR.every((p) => p.endsWith(".read") || p.startsWith("service_accounts.read"))).toBe(true);
+  it("gives the AUDITOR reading permissions only (and its own email settings)", () => {
+    expect(ROLE_PERMISSIONS.AUDITOR.every((p) => p.endsWith(".read") || p.startsWith("service_accounts.read") || p === "notifications.manage_own")).toBe(true);
     expect(hasPermission("AUDITOR", "audit.read")).toBe(true);
     expect(hasPermission("AUDITOR", "users.manage")).toBe(false);
+  });
+
+  it("lets every person set their own notices, and only ADMIN and OWNER send a test email", () => {
+    expect(HUMAN_ROLES.filter((role) => hasPermission(role, "notifications.manage_own"))).toEqual([...HUMAN_ROLES]);
+    expect(HUMAN_ROLES.filter((role) => hasPermission(role, "notifications.send_test"))).toEqual(["OWNER", "ADMIN"]);
+    expect(hasPermission("INTROSPECTOR", "notifications.manage_own")).toBe(false);
   });
 
   it("keeps the Users page from VIEWER and CONTRIBUTOR", () => {

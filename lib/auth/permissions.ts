@@ -22,18 +22,22 @@ export const PERMISSIONS = [
   "settings.manage",
   // Custom scopes, resource types, resources and service accounts' resource grants (Admin → Scopes, Resources).
   "access.manage",
+  // One's own email notice preferences (the Notifications page): every signed-in person.
+  "notifications.manage_own",
+  // Admin → Settings → Email notifications → Send test email (to oneself).
+  "notifications.send_test",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const readOnly = ["users.read", "service_accounts.read_own", "service_accounts.read_all", "audit.read"] as const;
-const contributor = ["service_accounts.read_own", "service_accounts.create", "service_accounts.manage_own"] as const;
+const readOnly = ["users.read", "service_accounts.read_own", "service_accounts.read_all", "audit.read", "notifications.manage_own"] as const;
+const contributor = ["service_accounts.read_own", "service_accounts.create", "service_accounts.manage_own", "notifications.manage_own"] as const;
 
 export const ROLE_PERMISSIONS: Record<AnyRole, readonly Permission[]> = {
   OWNER: PERMISSIONS,
   ADMIN: PERMISSIONS.filter((p) => p !== "settings.manage"),
   CONTRIBUTOR: contributor,
-  VIEWER: ["service_accounts.read_own"],
+  VIEWER: ["service_accounts.read_own", "notifications.manage_own"],
   AUDITOR: readOnly,
   // May only ask whether a token is valid or may do something (introspect, authorize), and report what tokens did
   // in the service that asks (POST /api/v1/audit-events).

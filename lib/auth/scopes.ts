@@ -49,6 +49,9 @@ export const PERMISSION_SCOPES: Record<Permission, BuiltInScope | null> = {
   // The catalog (custom scopes, resource types, resources) and grants decide what tokens carry to other services:
   // writing it is writing access configuration, like service_accounts:write (whose description names grants).
   "access.manage": "service_accounts:write",
+  // A person's own email settings: console only (the actions refuse tokens).
+  "notifications.manage_own": null,
+  "notifications.send_test": null,
 };
 
 /** The built-in scopes a role's permissions reach: what "Full access" means for an account of that role. */

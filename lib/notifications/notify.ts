@@ -34,11 +34,16 @@ export type Notice = {
  */
 export async function notify(tx: Tx, notices: readonly Notice[]): Promise<{ id: string; dedupeKey: string }[]> {
   if (notices.length === 0) return [];
-  const written = await tx.notification.createManyAndReturn({
-    data: notices.map(({ userId, kind, dedupeKey, tokenId, data }) => ({ userId, kind, dedupeKey, tokenId, data: data ?? {} })),
-    skipDuplicates: true,
-    select: { id: true, dedupeKey: true },
-  });
+  // One INSERT, its rows as one JSON parameter (a scan writes a thousand at a time); a dedupe key already
+  // written (or being written by another transaction, which this waits for) is skipped.
+  const rows = JSON.stringify(notices.map(({ userId, kind, dedupeKey, tokenId, data }) => ({ userId, kind, dedupeKey, tokenId: tokenId ?? null, data: data ?? {} })));
+  const written = await tx.$queryRawUnsafe<{ id: string; dedupeKey: string }[]>(
+    `INSERT INTO "Notification" ("userId", kind, "dedupeKey", "tokenId", data)
+     SELECT "userId", kind, "dedupeKey", "tokenId", data FROM jsonb_to_recordset($1::jsonb) AS r("userId" uuid, kind text, "dedupeKey" text, "tokenId" uuid, data jsonb)
+     ON CONFLICT ("dedupeKey") DO NOTHING
+     RETURNING id::text, "dedupeKey"`,
+    rows,
+  );
   await enqueue(tx, written.map(({ id }) => ({ name: "email", data: { notificationId: id }, id: jobId(`email:${id}`) })));
   return written;
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { tokensChanged } from "@/lib/tokens/token-events";
 import { conflictError } from "@/lib/errors";
 import type { RequestMeta } from "@/lib/http/request-context";
+import { noticeRevokedByOther } from "@/lib/notifications/notify-revoked";
 import { assertAccountAccess, type AccountFacts } from "./access";
 import { accountTarget } from "./owner";
 import type { revokeTokenSchema } from "./schemas";
@@ -33,7 +34,8 @@ async function revoke(tokenId: string, context: ActionContext, check: AccountChe
 type AccountCheck = (account: AccountFacts | null) => asserts account is AccountFacts;
 
 /**
- * Revokes one token and audits it in one transaction, under the account's lock. The caller calls tokensChanged
+ * Revokes one token and audits it in one transaction, under the account's lock; an owner whose token someone
+ * else revoked is emailed (the notice is written in the same transaction). The caller calls tokensChanged
  * after (once per account, for a bulk revoke).
  */
 export async function revokeCommitted(tokenId: string, { actor, meta }: ActionContext, check: AccountCheck) {
@@ -45,6 +47,7 @@ export async function revokeCommitted(tokenId: string, { actor, meta }: ActionCo
     const revokedAt = new Date();
     await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt, revokedById: actor.id } });
     await syncAccountStatus(tx, token!.serviceAccountId);
+    await noticeRevokedByOther(tx, actor, token!);
     await audit(tx, meta, {
       action: "token.revoked",
       actor: actorParty(actor),

@@ -21,10 +21,15 @@ export async function createCheckpoint(tx: Tx, event: { id: bigint; hash: string
 }
 
 /** In audit()'s transaction, after its event: a checkpoint once CHECKPOINT_EVERY_EVENTS ids have passed. */
-export async function checkpointIfDue(tx: Tx, event: { id: bigint; hash: string }) {
+export async function checkpointIfDue(tx: Tx, events: readonly { id: bigint; hash: string }[]) {
   const [last] = await tx.$queryRaw<{ eventId: bigint | null }[]>`SELECT max("eventId") AS "eventId" FROM "AuditCheckpoint"`;
-  // Ids, not a count: one indexed read per event. A rolled-back write leaves a gap, so this is "about".
-  if (event.id - (last?.eventId ?? 0n) >= BigInt(CHECKPOINT_EVERY_EVENTS)) await createCheckpoint(tx, event);
+  // Ids, not a count: one indexed read per write. A rolled-back write leaves a gap, so this is "about".
+  let lastId = last?.eventId ?? 0n;
+  for (const event of events) {
+    if (event.id - lastId < BigInt(CHECKPOINT_EVERY_EVENTS)) continue;
+    await createCheckpoint(tx, event);
+    lastId = event.id;
+  }
 }
 
 /**

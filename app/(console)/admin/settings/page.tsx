@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { MailSettingsSection } from "@/components/notifications/mail-settings-section";
 import { TokenPolicyForm } from "@/components/policy/token-policy-form";
 import { TokensOutsidePolicy } from "@/components/policy/tokens-outside-policy";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,6 +7,7 @@ import { requirePageActor } from "@/lib/auth/guard";
 import { hasPermission } from "@/lib/auth/permissions";
 import { findTokensOutsidePolicy } from "@/lib/policy/find-tokens-outside-policy";
 import { loadTokenPolicy } from "@/lib/policy/token-policy";
+import { mailSettings } from "@/lib/mail/transport";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -24,6 +26,7 @@ export default async function SettingsPage() {
         <TokenPolicyForm policy={policy} canManage={hasPermission(actor.role, "settings.manage")} />
       </section>
       <TokensOutsidePolicy tokens={outside.tokens} total={outside.total} />
+      <MailSettingsSection settings={mailSettings()} canSendTest={hasPermission(actor.role, "notifications.send_test")} email={actor.email} />
     </div>
   );
 }
