@@ -6,6 +6,7 @@ import type { AuditAction, OutsideAuditAction } from "./actions";
 import { auditKeyring } from "./audit-keys";
 import { AUDIT_CHAIN_LOCK, eventHash, GENESIS_HASH } from "./chain";
 import { checkpointIfDue } from "./checkpoints/create-checkpoint";
+import { emitWebhookEvent } from "@/lib/webhooks/emit-webhook-event";
 
 /** tokenId: the API token a service account acted with. */
 export type AuditParty = { type: ActorType; id?: string | null; name?: string | null; tokenId?: string };
@@ -27,8 +28,12 @@ export type AuditEventInput = {
  * the change's own writes (no row lock may be taken after it: that is what keeps writers from deadlocking).
  * The hash is keyed (KEYHOLD_AUDIT_KEY, its id stored with the event); every 1,000 events it also signs a
  * checkpoint of the chain.
+ *
+ * Events that are webhook events (lib/webhooks/events.ts) also get their deliveries and jobs here, first: those
+ * inserts take key-share locks on the endpoints, which must come before the chain lock.
  */
 export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): Promise<{ id: bigint }> {
+  await emitWebhookEvent(tx, event);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
   const [next] = await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id`;

@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   "settings.manage",
   // Custom scopes, resource types, resources and service accounts' resource grants (Admin → Scopes, Resources).
   "access.manage",
+  // Webhook endpoints (Admin → Webhooks): where Keyhold sends signed events about accounts, tokens and the policy.
+  "webhooks.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

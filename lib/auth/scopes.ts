@@ -17,6 +17,7 @@ export const BUILT_IN_SCOPES = [
   "audit:read",
   "audit:write",
   "tokens:introspect",
+  "webhooks:manage",
 ] as const;
 export type BuiltInScope = (typeof BUILT_IN_SCOPES)[number];
 
@@ -28,6 +29,7 @@ export const BUILT_IN_SCOPE_DESCRIPTIONS: Record<BuiltInScope, string> = {
   "audit:read": "Read and export the audit log",
   "audit:write": "Report what tokens did in other services to the audit log",
   "tokens:introspect": "Introspect tokens and ask whether a token may do something",
+  "webhooks:manage": "List, add, test and delete webhook endpoints",
 };
 
 /**
@@ -49,6 +51,7 @@ export const PERMISSION_SCOPES: Record<Permission, BuiltInScope | null> = {
   // The catalog (custom scopes, resource types, resources) and grants decide what tokens carry to other services:
   // writing it is writing access configuration, like service_accounts:write (whose description names grants).
   "access.manage": "service_accounts:write",
+  "webhooks.manage": "webhooks:manage",
 };
 
 /** The built-in scopes a role's permissions reach: what "Full access" means for an account of that role. */
