@@ -38,3 +38,8 @@ export async function findWebhookDeliveries(endpointId: string, take = DELIVERIE
     createdAt: row.createdAt.toISOString(),
   }));
 }
+
+export async function findWebhookEndpoint(id: string): Promise<WebhookSummary | null> {
+  const endpoint = await db.webhookEndpoint.findUnique({ where: { id } });
+  return endpoint && webhookSummary(endpoint);
+}
