@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAction } from "@/lib/actions/run-action";
 import { db } from "@/lib/db/client";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
+import { callApi, createScopedToken, errorCode } from "@/lib/testing/api-call";
 import { contextFor } from "@/lib/testing/factories";
 import { deliveryJobState, makeRetryDue, webhookWorker } from "@/lib/testing/webhook-jobs";
 import { startWebhookReceiver, type Received, type WebhookReceiver } from "@/lib/testing/webhook-receiver";
@@ -177,5 +178,41 @@ describe("webhook deliveries", () => {
       }),
     ).rejects.toThrow("the revocation failed");
     expect(await db.webhookDelivery.count({ where: { endpointId: hook.endpoint.id } })).toBe(before);
+  });
+
+  it("is managed through /api/v1/webhooks by ADMIN tokens: secret once, test event, delete, errors in the API's shape", async () => {
+    const { value: token, account } = await createScopedToken("ADMIN");
+    const url = receiver.url(`/api-${Date.now()}`);
+    const created = await callApi("POST", "/api/v1/webhooks", { token, body: { url, events: ["token.revoked", "token.created"] } });
+    expect(created.status).toBe(201);
+    const { webhook, secret } = created.body as { webhook: { id: string; events: string[]; enabled: boolean }; secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    expect(webhook).toMatchObject({ events: ["token.created", "token.revoked"], enabled: true });
+    // The creator told if deliveries disable it: the token's owner.
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: webhook.id } })).createdById).toBe(account.ownerId);
+
+    const listed = await callApi("GET", "/api/v1/webhooks", { token });
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(listed.body)).not.toContain(secret.slice(6));
+    expect((listed.body as { data: { id: string }[] }).data.map((w) => w.id)).toContain(webhook.id);
+
+    const tested = await callApi("POST", "/api/v1/webhooks/{id}/test", { token, params: { id: webhook.id } });
+    expect(tested).toMatchObject({ status: 202, body: { id: webhook.id, type: "webhook.test" } });
+    await worker.drain();
+    const [arrived] = receiver.received.filter((r) => r.path === new URL(url).pathname);
+    expect(new Webhook(secret).verify(arrived!.body, arrived!.headers)).toMatchObject({ type: "webhook.test" });
+
+    const refused = await callApi("POST", "/api/v1/webhooks", { token, body: { url: "gopher://x", events: ["token.nope"] } });
+    expect(refused.status).toBe(422);
+    expect((refused.body as { error: { code: string; details: { fieldErrors: Record<string, string[]> } } }).error).toMatchObject({
+      code: "validation",
+      details: { fieldErrors: { url: [expect.any(String)], events: [expect.any(String)] } },
+    });
+    expect(await callApi("DELETE", "/api/v1/webhooks/{id}", { token, params: { id: webhook.id } })).toMatchObject({ status: 204 });
+    const again = await callApi("DELETE", "/api/v1/webhooks/{id}", { token, params: { id: webhook.id } });
+    expect([again.status, errorCode(again)]).toEqual([404, "not_found"]);
+    expect(await db.webhookDelivery.count({ where: { endpointId: webhook.id } })).toBe(0);
+    const audited = await db.auditEvent.findMany({ where: { targetId: webhook.id }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(audited.map((e) => e.action)).toEqual(["webhook.created", "webhook.test_sent", "webhook.deleted"]);
   });
 });
