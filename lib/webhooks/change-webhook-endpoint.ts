@@ -12,6 +12,7 @@ import { webhookTarget } from "./webhook-audit";
 import { encryptWebhookSecret, newWebhookSecret } from "./webhook-secret";
 import { webhookSummary } from "./webhook-summary";
 
+/** The endpoint, locked for the rest of the transaction (taken before audit()'s chain lock, like every row lock). */
 export async function lockWebhookEndpoint(tx: Tx, id: string) {
   const [row] = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "WebhookEndpoint" WHERE "id" = ${id}::uuid FOR UPDATE`;
   const endpoint = row && (await tx.webhookEndpoint.findUnique({ where: { id: row.id } }));
@@ -50,6 +51,7 @@ export async function deleteWebhookEndpoint({ id }: z.output<typeof webhookIdSch
   return db.$transaction(async (tx) => {
     const before = await lockWebhookEndpoint(tx, id);
     await tx.webhookEndpoint.delete({ where: { id } });
+    await tx.webhookDelivery.deleteMany({ where: { endpointId: id } });
     await audit(tx, meta, { action: "webhook.deleted", actor: actorParty(actor), target: webhookTarget(before), metadata: { before: { url: before.url, events: before.eventTypes } } });
     return { id };
   });

@@ -14,15 +14,21 @@ const jobData = z.object({ deliveryId: z.uuid() });
 
 export async function deliverWebhook(data: unknown, job: PgBoss.Job<unknown>): Promise<void> {
   const { deliveryId } = jobData.parse(data);
-  const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { endpoint: true } });
+  const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId } });
   // Deleted with its endpoint, or already delivered (a redelivery that raced a retry).
   if (!delivery || delivery.status === "succeeded") return;
+  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: delivery.endpointId } });
+  if (!endpoint) {
+    // Written by an event that raced the endpoint's deletion (there is no foreign key: see schema.prisma).
+    await db.webhookDelivery.deleteMany({ where: { id: delivery.id } });
+    return;
+  }
   const round = await jobRound(job.id);
-  if (!delivery.endpoint.enabled) {
+  if (!endpoint.enabled) {
     await recordAttempt(delivery, null, round);
     return;
   }
-  const result = await attempt(delivery.endpoint, delivery.eventId, delivery.payload);
+  const result = await attempt(endpoint, delivery.eventId, delivery.payload);
   const outcome = await recordAttempt(delivery, result, round);
   if (outcome === "retry") throw new Error(`Webhook delivery ${deliveryId} failed: ${result.error ?? `HTTP ${result.status}`}`);
 }

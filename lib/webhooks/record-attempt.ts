@@ -14,7 +14,7 @@ export const FAILING_DAYS_BEFORE_DISABLE = 5;
 const DAY_MS = 86_400_000;
 
 /** `result` null: the endpoint was disabled before this attempt could be made. */
-export async function recordAttempt(delivery: WebhookDelivery & { endpoint: WebhookEndpoint }, result: AttemptResult | null, round: Round, now = new Date()): Promise<Outcome> {
+export async function recordAttempt(delivery: WebhookDelivery, result: AttemptResult | null, round: Round, now = new Date()): Promise<Outcome> {
   const ok = result?.status != null && result.status >= 200 && result.status < 300;
   const gone = result?.status === 410;
   const last = !ok && (gone || result === null || round.retryCount >= round.retryLimit);
