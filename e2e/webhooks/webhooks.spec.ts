@@ -40,7 +40,7 @@ for (const [screen, viewport] of [
   ["phone", SCREENS.phone],
 ] as const) {
   test(`webhooks at ${screen} size: add → secret once → test event → delivery logged → redeliver`, async ({ page, asRole }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(240_000); // four axe runs and two deliveries, on two shared cores
     await page.setViewportSize(viewport);
     const receiver = await startReceiver();
     try {
