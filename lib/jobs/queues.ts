@@ -20,4 +20,7 @@ export const QUEUES = {
 } satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
+
+/** Jobs an instance takes per fetch (default 1): webhook fan-out sends each event to every endpoint. */
+export const WORK_BATCH_SIZES: Partial<Record<QueueName, number>> = { webhook: 25 };
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];

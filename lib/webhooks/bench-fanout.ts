@@ -6,7 +6,8 @@ import { startWebhookReceiver } from "../testing/webhook-receiver";
 
 const EVENTS = 1_000;
 const ENDPOINTS = 3;
-const EVENTS_PER_TRANSACTION = 50;
+/** Changes are written by this many sessions at once, one event per transaction, as requests write them. */
+const WRITERS = 4;
 
 export type FanoutResult = { events: number; endpoints: number; deliveries: number; emitSeconds: number; /** First event written → last delivery succeeded. */ deliverSeconds: number; deliveriesPerSecond: number };
 
@@ -31,13 +32,13 @@ export async function benchWebhookFanout(databaseUrl: string, { timeoutMs = 600_
   try {
     const meta = { ip: null, userAgent: null, requestId: "bench-webhooks" };
     const emitStarted = performance.now();
-    for (let sent = 0; sent < EVENTS; sent += EVENTS_PER_TRANSACTION) {
-      await db.$transaction(async (tx) => {
-        for (let i = sent; i < sent + EVENTS_PER_TRANSACTION; i += 1) {
-          await audit(tx, meta, { action: "token.revoked", actor: { type: "SYSTEM", name: "bench" }, metadata: { tokenId: `bench-${i}`, hint: "kh_…bench" } });
-        }
-      });
-    }
+    let next = 0;
+    const writer = async () => {
+      for (let i = next++; i < EVENTS; i = next++) {
+        await db.$transaction((tx) => audit(tx, meta, { action: "token.revoked", actor: { type: "SYSTEM", name: "bench" }, metadata: { tokenId: `bench-${i}`, hint: "kh_…bench" } }));
+      }
+    };
+    await Promise.all(Array.from({ length: WRITERS }, writer));
     const emitted = performance.now();
     const expected = EVENTS * ENDPOINTS;
     const deadline = Date.now() + timeoutMs;
