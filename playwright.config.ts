@@ -58,6 +58,8 @@ export default defineConfig({
       KEYHOLD_REFUSAL_WINDOW_SECONDS: "1",
       KEYHOLD_AUDIT_KEY: E2E_AUDIT_KEY,
       KEYHOLD_AUDIT_SIGNING_KEY: E2E_AUDIT_SIGNING_KEY,
+      // Webhook tests run their receiver on 127.0.0.1, which the SSRF guard refuses by default.
+      KEYHOLD_WEBHOOK_ALLOW_PRIVATE: "true",
     },
   },
 });

@@ -43,6 +43,14 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionFilter, string> = {
   "notification.sent": "Email notice sent",
   "notification.preference_changed": "Email notice setting changed",
   "notification.test_requested": "Test email requested",
+  "webhook.created": "Webhook endpoint added",
+  "webhook.updated": "Webhook endpoint changed",
+  "webhook.secret_rotated": "Webhook secret rotated",
+  "webhook.deleted": "Webhook endpoint deleted",
+  "webhook.test_sent": "Webhook test event sent",
+  "webhook.redelivered": "Webhook event redelivered",
+  "webhook.delivery_failed": "Webhook delivery failed",
+  "webhook.disabled": "Webhook endpoint disabled",
   "ext.*": "Outside events (ext.*)",
 };
 
@@ -57,7 +65,7 @@ export const AUDIT_RESULTS = {
 export type AuditResultValue = keyof typeof AUDIT_RESULTS;
 
 const ACTOR_KINDS: Record<string, string> = { USER: "User", SERVICE_ACCOUNT: "Service account", SYSTEM: "System", ANONYMOUS: "Anonymous" };
-const TARGET_KINDS: Record<string, string> = { user: "User", service_account: "Service account", scope: "Scope", resource_type: "Resource type", resource: "Resource" };
+const TARGET_KINDS: Record<string, string> = { user: "User", service_account: "Service account", scope: "Scope", resource_type: "Resource type", resource: "Resource", webhook: "Webhook endpoint" };
 
 /** One side of an event (its actor or its target), as the table and the detail panel show it. */
 export type AuditParty = { kind: string; name: string; detail?: string; id: string | null; href?: string; gone?: boolean };

@@ -16,6 +16,7 @@ export const NAV_ITEMS = [
   { section: "Access control", href: "/admin/scopes", label: "Scopes", permission: "access.manage" },
   { section: "Access control", href: "/admin/resources", label: "Resources", permission: "access.manage" },
   { section: "Access control", href: "/admin/settings", label: "Settings", permission: "service_accounts.manage_all" },
+  { section: "Developers", href: "/admin/webhooks", label: "Webhooks", permission: "webhooks.manage" },
   { section: "Developers", href: "/docs/api", label: "API reference", permission: null },
 ] as const satisfies readonly { section: string; href: string; label: string; permission: Permission | null }[];
 

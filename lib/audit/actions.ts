@@ -41,6 +41,15 @@ export const AUDIT_ACTIONS = [
   "notification.sent",
   "notification.preference_changed",
   "notification.test_requested",
+  // Webhooks (lib/webhooks): endpoints changed in Admin → Webhooks or the API, and what deliveries did to them.
+  "webhook.created",
+  "webhook.updated",
+  "webhook.secret_rotated",
+  "webhook.deleted",
+  "webhook.test_sent",
+  "webhook.redelivered",
+  "webhook.delivery_failed",
+  "webhook.disabled",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -6,6 +6,7 @@ import type { AuditAction, OutsideAuditAction } from "./actions";
 import { auditKeyring } from "./audit-keys";
 import { AUDIT_CHAIN_LOCK, eventHash, GENESIS_HASH } from "./chain";
 import { checkpointIfDue } from "./checkpoints/create-checkpoint";
+import { emitWebhookEvents } from "@/lib/webhooks/emit-webhook-event";
 
 /** tokenId: the API token a service account acted with. */
 export type AuditParty = { type: ActorType; id?: string | null; name?: string | null; tokenId?: string };
@@ -27,6 +28,9 @@ export type AuditEventInput = {
  * the change's own writes (no row lock may be taken after it: that is what keeps writers from deadlocking).
  * The hash is keyed (KEYHOLD_AUDIT_KEY, its id stored with the event); every 1,000 events it also signs a
  * checkpoint of the chain.
+ *
+ * Events that are webhook events (lib/webhooks/events.ts) also get their deliveries and jobs here, first: those
+ * inserts take key-share locks on the endpoints, which must come before the chain lock.
  */
 export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): Promise<{ id: bigint }> {
   const [written] = await auditMany(tx, meta, [event]);
@@ -40,6 +44,7 @@ export async function audit(tx: Tx, meta: RequestMeta, event: AuditEventInput): 
  */
 export async function auditMany(tx: Tx, meta: RequestMeta, events: readonly AuditEventInput[]): Promise<{ id: bigint }[]> {
   if (events.length === 0) return [];
+  await emitWebhookEvents(tx, events);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const [last] = await tx.$queryRaw<{ hash: string }[]>`SELECT "hash" FROM "AuditEvent" ORDER BY "id" DESC LIMIT 1`;
   const ids = (await tx.$queryRaw<{ id: bigint }[]>`SELECT nextval(pg_get_serial_sequence('"AuditEvent"', 'id')) AS id FROM generate_series(1, ${events.length})`)

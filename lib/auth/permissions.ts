@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   "notifications.manage_own",
   // Admin → Settings → Email notifications → Send test email (to oneself).
   "notifications.send_test",
+  // Webhook endpoints (Admin → Webhooks): where Keyhold sends signed events about accounts, tokens and the policy.
+  "webhooks.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

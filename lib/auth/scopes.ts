@@ -17,6 +17,7 @@ export const BUILT_IN_SCOPES = [
   "audit:read",
   "audit:write",
   "tokens:introspect",
+  "webhooks:manage",
 ] as const;
 export type BuiltInScope = (typeof BUILT_IN_SCOPES)[number];
 
@@ -28,6 +29,7 @@ export const BUILT_IN_SCOPE_DESCRIPTIONS: Record<BuiltInScope, string> = {
   "audit:read": "Read and export the audit log",
   "audit:write": "Report what tokens did in other services to the audit log",
   "tokens:introspect": "Introspect tokens and ask whether a token may do something",
+  "webhooks:manage": "List, add, test and delete webhook endpoints",
 };
 
 /**
@@ -52,6 +54,7 @@ export const PERMISSION_SCOPES: Record<Permission, BuiltInScope | null> = {
   // A person's own email settings: console only (the actions refuse tokens).
   "notifications.manage_own": null,
   "notifications.send_test": null,
+  "webhooks.manage": "webhooks:manage",
 };
 
 /** The built-in scopes a role's permissions reach: what "Full access" means for an account of that role. */

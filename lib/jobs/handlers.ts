@@ -3,9 +3,11 @@
 // no handler is not worked: its jobs wait.
 import { sendNotification } from "@/lib/mail/send-notification";
 import { scanExpiryJob } from "@/lib/notifications/scan-expiry";
+import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { registerJobHandler } from "./registry";
 
 export function registerJobHandlers(): void {
   registerJobHandler("email", sendNotification);
   registerJobHandler("scan-expiry", scanExpiryJob);
+  registerJobHandler("webhook", deliverWebhook);
 }

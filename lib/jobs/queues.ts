@@ -15,7 +15,12 @@ export const QUEUES = {
   "scan-stale": { retryLimit: 0, expireInSeconds: 15 * 60, retentionMinutes: DAY_MINUTES },
   // One email: retried with back-off (1, 2, 4 … minutes) for about 4 hours.
   email: { retryLimit: 8, retryDelay: 60, retryBackoff: true, expireInSeconds: 120, retentionMinutes: 7 * DAY_MINUTES },
+  // One webhook delivery: retried with back-off (45–90 s, then about doubling) for about 3 days (lib/webhooks).
+  webhook: { retryLimit: 12, retryDelay: 45, retryBackoff: true, expireInSeconds: 60, retentionMinutes: 8 * DAY_MINUTES },
 } satisfies Record<string, QueueOptions>;
 
 export type QueueName = keyof typeof QUEUES;
+
+/** Jobs an instance takes per fetch (default 1): webhook fan-out sends each event to every endpoint. */
+export const WORK_BATCH_SIZES: Partial<Record<QueueName, number>> = { webhook: 25 };
 export const QUEUE_NAMES = Object.keys(QUEUES) as QueueName[];

@@ -9,6 +9,7 @@ import { openApiDocument } from "./openapi";
 import { exampleOf, requestBodyExample, responseExample } from "./openapi-examples";
 import { createServiceAccountBody, tokenParameterBody, updateServiceAccountBody } from "./schemas";
 import { addOrRegenerateBody, rotateTokenRequest, updateTokenRequest } from "./token-schemas";
+import { createWebhookBody } from "./webhook-schemas";
 
 // The API reference's curl examples (/docs/api) are built from the document: each body must be one the route's
 // own schema accepts, or a reader copying it gets a 422.
@@ -27,6 +28,7 @@ const BODY_SCHEMAS: Record<string, ZodType> = {
   createResourceType: createResourceTypeBody,
   createResource: createResourceBody,
   setGrants: setGrantsBody,
+  createWebhook: createWebhookBody,
 };
 
 const document = openApiDocument("http://127.0.0.1:3000");

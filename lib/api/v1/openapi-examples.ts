@@ -28,6 +28,7 @@ const BY_NAME: Record<string, unknown> = {
   type: "application",
   privilege: "viewer",
   action: "deploy",
+  url: "https://hooks.example.com/keyhold",
 };
 const BY_FORMAT: Record<string, string> = {
   "date-time": EXAMPLE_TIME,

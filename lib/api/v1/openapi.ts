@@ -6,6 +6,7 @@ import { describeAccess, operationAccess } from "./openapi-access";
 import { emptyObject, errorCodesOf, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
 import { API_ROUTES } from "./routes";
 import { documentTokenRoutes } from "./token-openapi";
+import { documentWebhooks, WEBHOOK_TAG } from "./webhook-openapi";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
 import { authorizeFormBody, authorizeJsonBody } from "@/lib/authz/schemas";
 import { authorizeResponse, introspectBody, reportedEventResponse } from "./authz-schemas";
@@ -43,6 +44,7 @@ const TAGS = [
   { name: "Users", description: "Console users (owners of service accounts)" },
   { name: "Audit", description: "The hash-chained audit log and its signed checkpoints" },
   CATALOG_TAG,
+  WEBHOOK_TAG,
   { name: "Public", description: "Needs no token" },
 ];
 
@@ -149,6 +151,7 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   });
   route({ method: "get", path: "/api/v1/audit-checkpoints", summary: "List signed audit checkpoints, newest first", request: { query: cursorQuery }, responses: { 200: ok("A page of checkpoints", page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))), ...errors(400, 422) } });
   documentCatalog({ route, ok, errors });
+  documentWebhooks({ route, ok, errors });
   publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
   publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
   publicRoute({

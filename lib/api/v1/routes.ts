@@ -21,6 +21,7 @@ import { AUTHZ_ROUTES } from "./authz-routes";
 import { introspect, revokeByValue } from "./tokens";
 import { introspectBody } from "./authz-schemas";
 import { listUsers } from "./users";
+import { WEBHOOK_ROUTES } from "./webhook-routes";
 
 /** Every token-authenticated endpoint. lib/api/server.ts serves them; lib/api/v1/openapi.ts documents them. */
 export const API_ROUTES = [
@@ -166,4 +167,5 @@ export const API_ROUTES = [
   }),
   ...CATALOG_ROUTES,
   ...AUTHZ_ROUTES,
+  ...WEBHOOK_ROUTES,
 ];

@@ -20,6 +20,8 @@ const AUDITORS: TokenRole[] = ["ADMIN", "AUDITOR"];
 const INTROSPECTORS: TokenRole[] = ["ADMIN", "INTROSPECTOR"];
 /** Changing scopes, resources and grants (access.manage): ADMIN only, among token roles. */
 const ACCESS_ADMINS: TokenRole[] = ["ADMIN"];
+/** Webhook endpoints (webhooks.manage): ADMIN only, among token roles. */
+const WEBHOOK_ADMINS: TokenRole[] = ["ADMIN"];
 
 const ID = "00000000-0000-4000-8000-000000000000";
 /** Per route: the token roles allowed, the scope needed (null: none), and a request that changes nothing when allowed. */
@@ -52,6 +54,10 @@ const TABLE: Record<string, { roles: readonly TokenRole[]; scope: string | null;
   "GET /api/v1/audit-checkpoints": { roles: AUDITORS, scope: "audit:read" },
   "POST /api/v1/authorize": { roles: INTROSPECTORS, scope: "tokens:introspect", call: { body: { token: "kh_unknown" } } },
   "POST /api/v1/audit-events": { roles: INTROSPECTORS, scope: "audit:write", call: { body: {} } },
+  "GET /api/v1/webhooks": { roles: WEBHOOK_ADMINS, scope: "webhooks:manage" },
+  "POST /api/v1/webhooks": { roles: WEBHOOK_ADMINS, scope: "webhooks:manage", call: { body: {} } },
+  "DELETE /api/v1/webhooks/{id}": { roles: WEBHOOK_ADMINS, scope: "webhooks:manage", call: { params: { id: ID } } },
+  "POST /api/v1/webhooks/{id}/test": { roles: WEBHOOK_ADMINS, scope: "webhooks:manage", call: { params: { id: ID } } },
 };
 
 /** Full access, each built-in scope alone, and a custom scope only (nothing Keyhold's own API honours). */
