@@ -38,6 +38,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionFilter, string> = {
   "service_account.grants_changed": "Resource grants changed",
   "token.ip_denied": "Token used from a refused address",
   "token.authorize_denied": "Authorize answered no",
+  "token.leak_reported": "Token reported leaked",
+  "token.suspended": "Token suspended (unused)",
+  "token.suspension_notice": "Suspension warning sent",
+  "token.resumed": "Token resumed",
   "ext.*": "Outside events (ext.*)",
 };
 

@@ -35,6 +35,10 @@ export const AUDIT_ACTIONS = [
   "service_account.grants_changed",
   "token.ip_denied",
   "token.authorize_denied",
+  "token.leak_reported",
+  "token.suspended",
+  "token.suspension_notice",
+  "token.resumed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -27,6 +27,9 @@ export function statusWhere(status: TokenStatus, now: Date): Prisma.ServiceAccou
       return { tokenRevokedAt: null, tokenExpiresAt: { lte: now } };
     case "expiring":
       return { tokenRevokedAt: null, tokenExpiresAt: { gt: now, lte: soon } };
+    // Not copied onto the account: accounts with a current token the stale-token policy suspended.
+    case "suspended":
+      return { tokens: { some: { suspendedAt: { not: null }, revokedAt: null, replacedById: null } } };
     case "active":
       return { tokenRevokedAt: null, OR: [{ tokenExpiresAt: null }, { tokenExpiresAt: { gt: soon } }] };
   }

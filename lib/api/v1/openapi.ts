@@ -5,6 +5,7 @@ import { CATALOG_TAG, documentCatalog } from "./catalog-openapi";
 import { describeAccess, operationAccess } from "./openapi-access";
 import { emptyObject, errorCodesOf, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
 import { API_ROUTES } from "./routes";
+import { documentLeakReports } from "./leak-openapi";
 import { documentTokenRoutes } from "./token-openapi";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
 import { authorizeFormBody, authorizeJsonBody } from "@/lib/authz/schemas";
@@ -150,6 +151,7 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   route({ method: "get", path: "/api/v1/audit-checkpoints", summary: "List signed audit checkpoints, newest first", request: { query: cursorQuery }, responses: { 200: ok("A page of checkpoints", page(auditCheckpointResponse.meta({ id: "AuditCheckpoint" }))), ...errors(400, 422) } });
   documentCatalog({ route, ok, errors });
   publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
+  documentLeakReports(publicRoute, errors);
   publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
   publicRoute({
     method: "get",
