@@ -17,3 +17,6 @@ export const suspendsAt = (activity: Date, days: number | null) => (days === nul
 
 /** Once per token and activity: a token used (or resumed) since its warning is warned again when it goes stale again. */
 export const warningKey = (tokenId: string, activity: Date) => `token.suspension_warning:${tokenId}:${activity.getTime()}`;
+
+/** Whole days from now until `at` (0 once it is due: the next scan), or null. */
+export const daysUntil = (at: Date | null, now: Date) => (at ? Math.max(0, Math.ceil((at.getTime() - now.getTime()) / DAY_MS)) : null);
