@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { registerJobHandlers } from "@/lib/jobs/handlers";
 import { runJob } from "@/lib/jobs/registry";
 import { loadTokenPolicy, setTokenPolicy } from "@/lib/policy/token-policy";
-import { DEFAULT_TOKEN_POLICY } from "@/lib/policy/token-policy-schema";
+import { DEFAULT_TOKEN_POLICY, tokenPolicySchema } from "@/lib/policy/token-policy-schema";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { callApi, errorCode } from "@/lib/testing/api-call";
 import { actorOf, contextFor, createTestServiceAccount, createTestUser, eventsFor, testMeta } from "@/lib/testing/factories";
@@ -23,6 +23,13 @@ const noticesOf = (tokenId: string, kind: string) => db.notification.findMany({ 
 const stored = (id: string) => db.apiToken.findUniqueOrThrow({ where: { id } });
 
 describe("the stale-token policy", () => {
+  it("is off by default and a bounded whole number of days, also in a policy saved before it existed", () => {
+    const { suspendUnusedDays: _, ...saved } = DEFAULT_TOKEN_POLICY;
+    expect(tokenPolicySchema.parse(saved).suspendUnusedDays).toBeNull();
+    for (const bad of [0, 1.5, 3651, "30"]) expect(tokenPolicySchema.safeParse({ ...DEFAULT_TOKEN_POLICY, suspendUnusedDays: bad }).success, String(bad)).toBe(false);
+    expect(tokenPolicySchema.parse({ ...DEFAULT_TOKEN_POLICY, suspendUnusedDays: 90 }).suspendUnusedDays).toBe(90);
+  });
+
   beforeAll(async () => {
     const owner = await contextFor("OWNER");
     await setTokenPolicy({ ...(await loadTokenPolicy()), suspendUnusedDays: 30 }, owner);
@@ -114,5 +121,40 @@ describe("the stale-token policy", () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ token: { id: stale.token.id } });
     expect(errorCode(await callApi("POST", "/api/v1/tokens/{id}/resume", { token: admin.value, params: { id: stale.token.id } }))).toBe("conflict");
+  });
+
+  it("shows on the home page's unused lists when each token will be suspended, soonest first, and filters suspended accounts", async () => {
+    const admin = await contextFor("OWNER");
+    await setTokenPolicy({ ...(await loadTokenPolicy()), suspendUnusedDays: 45 }, admin);
+    try {
+      const owner = await createTestUser({ role: "ADMIN" });
+      const later = await tokenWith(owner.id, { createdAt: daysAgo(100), lastUsedAt: daysAgo(32) });
+      const sooner = await tokenWith(owner.id, { createdAt: daysAgo(100), lastUsedAt: daysAgo(40) });
+      for (const { account, token } of [later, sooner]) {
+        await db.serviceAccount.update({ where: { id: account.id }, data: { role: "ADMIN", lastUsedAt: (await stored(token.id)).lastUsedAt } });
+      }
+      const { findAttention } = await import("@/lib/home/find-attention");
+      const unused = (await findAttention(actorOf(owner), "mine")).find((group) => group.bucket === "unused_30")!;
+      expect(unused.rows.map((row) => [row.id, row.suspendsInDays])).toEqual([
+        [sooner.account.id, 5],
+        [later.account.id, 13],
+      ]);
+      const { findReviewTokens } = await import("@/lib/home/find-review-tokens");
+      const review = (await findReviewTokens(actorOf(owner))).find((group) => group.list === "admin_unused_30")!;
+      expect(review.order).toBe("suspension");
+      const mine = review.rows.filter((row) => row.accountId === sooner.account.id || row.accountId === later.account.id);
+      expect(mine.map((row) => [row.id, row.suspendsInDays])).toEqual([
+        [sooner.token.id, 5],
+        [later.token.id, 13],
+      ]);
+
+      // The list's Suspended filter: accounts whose live tokens are all suspended.
+      const { statusWhere } = await import("@/lib/service-accounts/status-where");
+      await db.apiToken.update({ where: { id: sooner.token.id }, data: { suspendedAt: new Date() } });
+      const filtered = await db.serviceAccount.findMany({ where: { AND: [{ id: { in: [sooner.account.id, later.account.id] } }, statusWhere("suspended", new Date())] } });
+      expect(filtered.map((account) => account.id)).toEqual([sooner.account.id]);
+    } finally {
+      await setTokenPolicy({ ...(await loadTokenPolicy()), suspendUnusedDays: 30 }, admin);
+    }
   });
 });
