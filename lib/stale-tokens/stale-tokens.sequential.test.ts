@@ -24,7 +24,8 @@ const stored = (id: string) => db.apiToken.findUniqueOrThrow({ where: { id } });
 
 describe("the stale-token policy", () => {
   it("is off by default and a bounded whole number of days, also in a policy saved before it existed", () => {
-    const { suspendUnusedDays: _, ...saved } = DEFAULT_TOKEN_POLICY;
+    const saved: Record<string, unknown> = { ...DEFAULT_TOKEN_POLICY };
+    delete saved.suspendUnusedDays;
     expect(tokenPolicySchema.parse(saved).suspendUnusedDays).toBeNull();
     for (const bad of [0, 1.5, 3651, "30"]) expect(tokenPolicySchema.safeParse({ ...DEFAULT_TOKEN_POLICY, suspendUnusedDays: bad }).success, String(bad)).toBe(false);
     expect(tokenPolicySchema.parse({ ...DEFAULT_TOKEN_POLICY, suspendUnusedDays: 90 }).suspendUnusedDays).toBe(90);
