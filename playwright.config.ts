@@ -54,6 +54,8 @@ export default defineConfig({
       KEYHOLD_API_RATE_LIMIT: String(E2E_API_RATE_LIMIT),
       // Every e2e request comes from 127.0.0.1: the per-address failure limit is tested in lib/api instead.
       KEYHOLD_API_AUTH_FAILURE_LIMIT: "100000",
+      // Likewise leak reports (the fuzz suite sends many): their per-address limit is tested in lib/leaks.
+      KEYHOLD_LEAK_REPORT_LIMIT: "100000",
       // Refusals are audited as one aggregate per key and window: a short window, so the tests see them soon.
       KEYHOLD_REFUSAL_WINDOW_SECONDS: "1",
       KEYHOLD_AUDIT_KEY: E2E_AUDIT_KEY,

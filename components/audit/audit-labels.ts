@@ -51,6 +51,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionFilter, string> = {
   "webhook.redelivered": "Webhook event redelivered",
   "webhook.delivery_failed": "Webhook delivery failed",
   "webhook.disabled": "Webhook endpoint disabled",
+  "token.leak_reported": "Token reported leaked",
+  "token.suspended": "Token suspended (unused)",
+  "token.suspension_notice": "Suspension warning sent",
+  "token.resumed": "Token resumed",
   "ext.*": "Outside events (ext.*)",
 };
 

@@ -81,6 +81,12 @@ function AttentionItem({ row, moment }: { row: AttentionRow; moment: string }) {
               {moment} <LocalTime iso={row.at} dateOnly />
             </>
           ) : null}
+          {row.suspendsInDays !== null ? (
+            <span className="font-medium text-amber-800">
+              {" · "}
+              {row.suspendsInDays === 0 ? "suspended at the next scan" : `suspended in ${row.suspendsInDays} ${row.suspendsInDays === 1 ? "day" : "days"}`}
+            </span>
+          ) : null}
         </p>
       </div>
       {row.canManage && row.token ? <RotateTokenButton token={row.token} /> : null}

@@ -43,7 +43,7 @@ function ReviewList({ group }: { group: ReviewGroup }) {
     <section aria-labelledby={headingId} data-review={group.list} className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h3 id={headingId} className="text-sm font-semibold text-slate-900">
-          {label} <span className="font-normal text-slate-600">({group.count > group.rows.length ? `newest ${group.rows.length} of ${group.count}` : group.count})</span>
+          {label} <span className="font-normal text-slate-600">({group.count > group.rows.length ? `${group.order === "newest" ? "newest" : "next to be suspended:"} ${group.rows.length} of ${group.count}` : group.count})</span>
         </h3>
         {/* aria-disabled, not disabled: it stays focusable, so focus can come back to it after a revoke empties the selection. */}
         <Button
@@ -105,6 +105,7 @@ function ReviewItem({ row, checked, onChange }: { row: ReviewToken; checked: boo
           {row.accountName} <span className="font-normal text-slate-600">· {row.name}</span> <code className="font-mono text-xs text-slate-700">{row.hint}</code>
         </label>
         <p className="relative truncate text-xs text-slate-600">
+          <SuspensionNote row={row} />
           {ROLE_LABELS[row.role]} · {row.lastUsedAt ? <>Last used <LocalTime iso={row.lastUsedAt} dateOnly /></> : "Never used"} · Created{" "}
           <LocalTime iso={row.createdAt} dateOnly /> ·{" "}
           <Link href={`/admin/api-tokens/${row.accountId}`} className="text-indigo-700 underline hover:text-indigo-900">
@@ -114,6 +115,14 @@ function ReviewItem({ row, checked, onChange }: { row: ReviewToken; checked: boo
       </div>
     </li>
   );
+}
+
+/** The stale-token policy's view of the row (only when it is on): suspended, or when it will be. */
+function SuspensionNote({ row }: { row: ReviewToken }) {
+  if (row.suspended) return <span className="font-medium text-amber-800">Suspended · </span>;
+  if (row.suspendsInDays === null) return null;
+  const when = row.suspendsInDays === 0 ? "at the next scan" : `in ${row.suspendsInDays} ${row.suspendsInDays === 1 ? "day" : "days"}`;
+  return <span className="font-medium text-amber-800">Suspended {when} · </span>;
 }
 
 function ReportText({ report }: { report: BulkRevokeReport }) {

@@ -12,7 +12,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { ROLE_LABELS, SERVICE_ACCOUNT_ROLES } from "@/lib/auth/permissions";
 import { setTokenPolicyAction } from "@/lib/policy/actions";
 import { EXPIRATION_LABELS } from "@/lib/service-accounts/schemas";
-import { DEFAULT_EXPIRATION_CHOICES, tokenPolicySchema, type TokenPolicy } from "@/lib/policy/token-policy-schema";
+import { DEFAULT_EXPIRATION_CHOICES, MAX_SUSPEND_UNUSED_DAYS, tokenPolicySchema, type TokenPolicy } from "@/lib/policy/token-policy-schema";
 import { isWideRange } from "@/lib/validation/cidr";
 
 type Role = (typeof SERVICE_ACCOUNT_ROLES)[number];
@@ -26,6 +26,7 @@ const policyFormSchema = z
     requireExpiry: z.boolean(),
     defaultExpiration: z.enum(DEFAULT_EXPIRATION_CHOICES),
     defaultAllowedIps: z.string(),
+    suspendUnusedDays: z.string(),
   })
   .superRefine((form, ctx) => {
     const parsed = tokenPolicySchema.safeParse(toPolicy(form));
@@ -51,6 +52,7 @@ function toPolicy(form: PolicyForm) {
     requireExpiry: form.requireExpiry,
     defaultExpiration: form.defaultExpiration,
     defaultAllowedIps: lines(form.defaultAllowedIps),
+    suspendUnusedDays: days(form.suspendUnusedDays),
   };
 }
 
@@ -63,6 +65,7 @@ function toForm(policy: TokenPolicy): PolicyForm {
     requireExpiry: policy.requireExpiry,
     defaultExpiration: policy.defaultExpiration,
     defaultAllowedIps: policy.defaultAllowedIps.join("\n"),
+    suspendUnusedDays: policy.suspendUnusedDays === null ? "" : String(policy.suspendUnusedDays),
   };
 }
 
@@ -70,7 +73,7 @@ function toForm(policy: TokenPolicy): PolicyForm {
 export function TokenPolicyForm({ policy, canManage }: { policy: TokenPolicy; canManage: boolean }) {
   const router = useRouter();
   const form = useForm<PolicyForm>({ resolver: zodResolver(policyFormSchema), defaultValues: toForm(policy) });
-  const fields = [...SERVICE_ACCOUNT_ROLES.map(lifetimeField), "requireExpiry", "defaultExpiration", "defaultAllowedIps"] as const;
+  const fields = [...SERVICE_ACCOUNT_ROLES.map(lifetimeField), "requireExpiry", "defaultExpiration", "defaultAllowedIps", "suspendUnusedDays"] as const;
   const { formError, submit } = useFormAction(form, fields);
   const requireExpiry = useWatch({ control: form.control, name: "requireExpiry" });
   const ranges = lines(useWatch({ control: form.control, name: "defaultAllowedIps" }) ?? "");
@@ -145,6 +148,25 @@ export function TokenPolicyForm({ policy, canManage }: { policy: TokenPolicy; ca
             Wide range{wide.length === 1 ? "" : "s"}: {wide.join(", ")} (wider than /8 for IPv4 or /32 for IPv6).
           </p>
         ) : null}
+      </fieldset>
+      <fieldset className="space-y-2" disabled={!canManage}>
+        <legend className="sr-only">Unused tokens</legend>
+        <Field
+          id="policy-suspend-unused-days"
+          label="Suspend tokens unused for (days)"
+          hint="Blank: never. A suspended token is refused like a revoked one until someone who manages its account resumes it; its owner is told 7 days before and when it happens."
+          error={errors.suspendUnusedDays?.message}
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_SUSPEND_UNUSED_DAYS}
+            className="sm:w-40"
+            {...fieldA11y("policy-suspend-unused-days", errors.suspendUnusedDays?.message)}
+            {...form.register("suspendUnusedDays")}
+          />
+        </Field>
       </fieldset>
       {canManage ? (
         <Button type="submit" disabled={form.formState.isSubmitting}>

@@ -3,6 +3,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { CARD_BODY, CARD_HEAD, CARD_ROW, CARD_TABLE, cardCell, cardCellClass, type CardRole } from "@/components/ui/table-cards";
 import { cn } from "@/lib/cn";
 import type { AccountToken } from "@/lib/service-accounts/find-tokens";
+import { ResumeTokenButton } from "./resume-token-button";
 import { RevokeTokenButton } from "./revoke-token-button";
 import { RotateTokenButton } from "./rotate-token-dialog";
 import { TokenStatusBadge } from "./token-status-badge";
@@ -70,6 +71,11 @@ export function AccountTokensTable({
                     </span>
                   ) : null}
                   {token.description ? <span className="block max-w-[16rem] text-xs text-slate-500">{token.description}</span> : null}
+                  {token.leakReport ? (
+                    <span className="mt-1 block max-w-[20rem] text-xs font-medium text-red-700">
+                      Reported leaked at <LocalTime iso={token.leakReport.at} zone /> from <span className="break-all font-mono font-normal">{token.leakReport.from}</span>
+                    </span>
+                  ) : null}
                 </td>
                 <td {...cell(1, "whitespace-nowrap")}>
                   <span className="font-mono text-slate-900" title={token.publicId}>
@@ -126,6 +132,7 @@ export function AccountTokensTable({
                 {canManage ? (
                   <td className={cn("whitespace-nowrap px-4 py-2.5 text-right", cardCellClass("actions"))}>
                     <div className="flex justify-end gap-2">
+                      {token.status === "suspended" ? <ResumeTokenButton token={token} /> : null}
                       {token.current && token.status !== "revoked" ? <RotateTokenButton token={token} /> : null}
                       {token.status === "revoked" ? null : (
                         // Revoking the last working token leaves the account with none: the dialog says so.

@@ -46,13 +46,13 @@ export async function authenticateToken(value: string | null, now = Date.now(), 
 const usable = (found: AuthenticatedToken, now: number) => !found.token.expiresAt || found.token.expiresAt.getTime() > now;
 
 /**
- * The token and its account, or null when unknown, revoked, or suspended because its owner is disabled and the
+ * The token and its account, or null when unknown, revoked, suspended (stale-token policy), or suspended because its owner is disabled and the
  * OWNER's policy says so (expiry is checked by the caller). Owner status and the policy are announced like any
  * token change, so a cached answer never outlives them.
  */
 async function lookUp(secretHash: string): Promise<AuthenticatedToken | null> {
   const [token, suspendDisabled] = await Promise.all([findToken(secretHash), suspendsDisabledOwnersTokens()]);
-  if (!token || token.revokedAt) return null;
+  if (!token || token.revokedAt || token.suspendedAt) return null;
   const account = token.serviceAccount;
   if (suspendDisabled && account.owner.status !== "ACTIVE") return null;
   return {
@@ -80,6 +80,7 @@ function findToken(secretHash: string) {
       createdAt: true,
       expiresAt: true,
       revokedAt: true,
+      suspendedAt: true,
       fullAccess: true,
       scopes: true,
       allowedIps: true,

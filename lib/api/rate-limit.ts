@@ -13,7 +13,7 @@ const INSURANCE_MS = 5_000;
 
 export type LimitState = { allowed: boolean; limit: number; remaining: number; resetSeconds: number };
 
-const limiter = (keyPrefix: string, points: number, options: { inMemoryBlockOnConsumed?: number; pool?: pg.Pool } = {}) =>
+const limiter = (keyPrefix: string, points: number, options: { inMemoryBlockOnConsumed?: number; pool?: pg.Pool; duration?: number } = {}) =>
   new RateLimiterPostgres({ storeClient: options.pool ?? pgPool(), storeType: "pool", tableName: "rate_limits", tableCreated: true, keyPrefix, points, duration: WINDOW_SECONDS, ...options });
 
 /** This instance's share of one token's current window: points reserved in the store, and how many it served. */
@@ -113,16 +113,19 @@ export class TokenRateLimiter {
 }
 
 /**
- * Failed authentications per client address, shared by the instances through PostgreSQL. Each failure up to
- * the limit is written; the one that reaches it blocks the address in this instance's memory until the window
- * resets, so a flood past the limit costs no database call at all.
+ * Events per client address (failed authentications; leak reports), shared by the instances through
+ * PostgreSQL. Each event up to the limit is written; the one that reaches it blocks the address in this
+ * instance's memory until the window resets, so a flood past the limit costs no database call at all.
  */
 export class AuthFailureLimiter {
   private readonly store: RateLimiterPostgres;
 
-  constructor(readonly points: number) {
+  constructor(
+    readonly points: number,
+    { keyPrefix = "api-auth-failure", windowSeconds = WINDOW_SECONDS }: { keyPrefix?: string; windowSeconds?: number } = {},
+  ) {
     // With no inMemoryBlockDuration, rate-limiter-flexible blocks for what is left of the shared window.
-    this.store = limiter("api-auth-failure", points, { inMemoryBlockOnConsumed: points });
+    this.store = limiter(keyPrefix, points, { inMemoryBlockOnConsumed: points, duration: windowSeconds });
   }
 
   async fail(ip: string | null): Promise<LimitState> {
@@ -136,9 +139,12 @@ export class AuthFailureLimiter {
   }
 }
 
-const globalForLimits = globalThis as unknown as { keyholdTokenLimiter?: TokenRateLimiter; keyholdAuthLimiter?: AuthFailureLimiter };
+const globalForLimits = globalThis as unknown as { keyholdTokenLimiter?: TokenRateLimiter; keyholdAuthLimiter?: AuthFailureLimiter; keyholdLeakLimiter?: AuthFailureLimiter };
 export const tokenLimiter = () => (globalForLimits.keyholdTokenLimiter ??= new TokenRateLimiter(env().KEYHOLD_API_RATE_LIMIT));
 export const authFailureLimiter = () => (globalForLimits.keyholdAuthLimiter ??= new AuthFailureLimiter(env().KEYHOLD_API_AUTH_FAILURE_LIMIT));
+/** Leak reports (POST /api/v1/tokens/leaked, no token) per client address per hour. */
+export const leakReportLimiter = () =>
+  (globalForLimits.keyholdLeakLimiter ??= new AuthFailureLimiter(env().KEYHOLD_LEAK_REPORT_LIMIT, { keyPrefix: "leak-report", windowSeconds: 3600 }));
 
 export function rateLimitHeaders(state: LimitState): Record<string, string> {
   const headers: Record<string, string> = {

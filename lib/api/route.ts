@@ -142,7 +142,7 @@ function refusedByGuard(route: { method: ApiMethod; path: string; permission: Pe
   }
 }
 
-const errorFields = (request: ApiRequest, meta: RequestMeta) => ({ requestId: meta.requestId, method: request.method, path: pathOf(request) });
+export const errorFields = (request: ApiRequest, meta: RequestMeta) => ({ requestId: meta.requestId, method: request.method, path: pathOf(request) });
 
 /**
  * A thrown error as the API answers it: an expected one in its own code, the database being unavailable as 503
@@ -158,7 +158,7 @@ export function unexpectedErrorReply(error: unknown, fields: { requestId: string
   return internalError(fields.requestId);
 }
 
-const header = (request: ApiRequest, name: string): string | null => {
+export const header = (request: ApiRequest, name: string): string | null => {
   const value = request.headers[name];
   return (Array.isArray(value) ? value[0] : value) ?? null;
 };
@@ -166,7 +166,7 @@ const header = (request: ApiRequest, name: string): string | null => {
 const pathOf = (request: ApiRequest) => request.url.split("?", 1)[0]!;
 
 /** Who is calling, for the audit trail: the address lib/server/server.ts took from the socket. */
-function requestMeta(request: ApiRequest): RequestMeta {
+export function requestMeta(request: ApiRequest): RequestMeta {
   return { ip: header(request, CLIENT_IP_HEADER), userAgent: header(request, "user-agent")?.slice(0, 512) ?? null, requestId: request.id };
 }
 
@@ -187,7 +187,7 @@ async function refuseUnauthenticated(route: { method: ApiMethod; path: string },
 }
 
 /** Keyed by the token (or, without one, the client address), the reason and the route's template. */
-function recordApiRefusal(route: { method: ApiMethod; path: string }, meta: RequestMeta, status: number, reason: string, actor?: ServiceAccountActor) {
+export function recordApiRefusal(route: { method: ApiMethod; path: string }, meta: RequestMeta, status: number, reason: string, actor?: ServiceAccountActor) {
   recordRefusal({
     action: "api.request_refused",
     who: actor ? `token:${actor.tokenId}` : `ip:${meta.ip ?? "unknown"}`,
@@ -252,6 +252,6 @@ function readBody(request: ApiRequest, form: boolean): { value?: unknown; reply?
 
 export const payloadTooLarge = () => apiError("payload_too_large", `The request body must be at most ${MAX_BODY_BYTES} bytes.`);
 
-function invalid(error: z.ZodError, message: string) {
+export function invalid(error: z.ZodError, message: string) {
   return apiError("validation", message, { details: zodDetails(error) });
 }

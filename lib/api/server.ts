@@ -11,6 +11,7 @@ import type { ApiReply } from "./api-reply";
 import { andThen } from "./maybe-promise";
 import { MAX_BODY_BYTES, payloadTooLarge, unexpectedErrorReply, type ApiRoute } from "./route";
 import { openApiDocument } from "./v1/openapi";
+import { LEAK_REPORT_ROUTE } from "./v1/leak-route";
 import { API_ROUTES } from "./v1/routes";
 
 /** The paths the REST API answers; every other request goes to Next (lib/server/server.ts). */
@@ -24,7 +25,7 @@ export function isApiPath(url: string): boolean {
  * Fastify's costs a few dozen microseconds. Routes, authentication and errors are defined in lib/api.
  * `server` is the HTTP server this instance is attached to (it does not listen itself).
  */
-export async function createApiServer(server: http.Server, routes: ApiRoute[] = API_ROUTES): Promise<FastifyInstance> {
+export async function createApiServer(server: http.Server, routes: ApiRoute[] = [...API_ROUTES, LEAK_REPORT_ROUTE]): Promise<FastifyInstance> {
   const app = Fastify({
     serverFactory: () => server,
     genReqId: () => randomUUID(),

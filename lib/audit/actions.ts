@@ -50,6 +50,10 @@ export const AUDIT_ACTIONS = [
   "webhook.redelivered",
   "webhook.delivery_failed",
   "webhook.disabled",
+  "token.leak_reported",
+  "token.suspended",
+  "token.suspension_notice",
+  "token.resumed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -24,6 +24,8 @@ const envSchema = z.object({
   // API requests per minute per token, and failed API authentications per minute per client address.
   KEYHOLD_API_RATE_LIMIT: z.coerce.number().int().min(1, "KEYHOLD_API_RATE_LIMIT must be at least 1").default(600),
   KEYHOLD_API_AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(30),
+  // Leak reports (POST /api/v1/tokens/leaked, unauthenticated) per client address per hour.
+  KEYHOLD_LEAK_REPORT_LIMIT: z.coerce.number().int().min(1, "KEYHOLD_LEAK_REPORT_LIMIT must be at least 1").default(60),
   // Refused requests are audited as one event per (who, reason, route) per window of this many seconds.
   KEYHOLD_REFUSAL_WINDOW_SECONDS: z.coerce
     .number({ error: "KEYHOLD_REFUSAL_WINDOW_SECONDS must be a number of seconds" })

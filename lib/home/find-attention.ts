@@ -1,7 +1,9 @@
 import type { Actor } from "@/lib/auth/actor";
 import { db, type Prisma } from "@/lib/db/client";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
+import { loadTokenPolicy } from "@/lib/policy/token-policy";
 import { canManageAccount } from "@/lib/service-accounts/access";
+import { daysUntil, suspendsAt } from "@/lib/stale-tokens/stale-activity";
 import { ATTENTION_BUCKETS, attentionOrder, attentionWhere, type AttentionBucket } from "@/lib/service-accounts/attention-where";
 import { findCurrentTokens, type CurrentToken } from "./find-current-tokens";
 import { homeAccountsWhere, type HomeScope } from "./home-scope";
@@ -16,6 +18,8 @@ export type AttentionRow = {
   ownerName: string;
   /** The moment the bucket is about: expiry, last use, or creation. */
   at: string | null;
+  /** Unused buckets with the stale-token policy on: in how many days its last-used token is suspended (0: next scan). */
+  suspendsInDays: number | null;
   /** The token a Rotate acts on (null: the account has no current token). */
   token: CurrentToken | null;
   canManage: boolean;
@@ -26,7 +30,7 @@ export type AttentionGroup = { bucket: AttentionBucket; count: number; rows: Att
 /** Every bucket's count and its first rows, for the accounts in scope: two indexed queries per bucket, in parallel. */
 export async function findAttention(actor: Actor, scope: HomeScope, now = new Date()): Promise<AttentionGroup[]> {
   const inScope = homeAccountsWhere(actor, scope);
-  const groups = await Promise.all(ATTENTION_BUCKETS.map((bucket) => findBucket(inScope, bucket, now)));
+  const [groups, { suspendUnusedDays: days }] = await Promise.all([Promise.all(ATTENTION_BUCKETS.map((bucket) => findBucket(inScope, bucket, now))), loadTokenPolicy()]);
   const tokens = await findCurrentTokens(groups.flatMap((group) => group.accounts.map((account) => account.id)), now);
   return groups.map(({ bucket, count, accounts }) => ({
     bucket,
@@ -37,6 +41,7 @@ export async function findAttention(actor: Actor, scope: HomeScope, now = new Da
       role: account.role,
       ownerName: account.owner.name,
       at: momentOf(bucket, account)?.toISOString() ?? null,
+      suspendsInDays: bucket.startsWith("unused") && account.lastUsedAt ? daysUntil(suspendsAt(account.lastUsedAt, days), now) : null,
       token: tokens.get(account.id) ?? null,
       canManage: canManageAccount(actor, account),
     })),

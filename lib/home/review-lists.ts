@@ -23,6 +23,11 @@ export type ReviewToken = {
   createdAt: string;
   lastUsedAt: string | null;
   canManage: boolean;
+  /** Suspended by the stale-token policy. */
+  suspended: boolean;
+  /** In how many days the stale-token policy suspends it (unused list, policy on; 0: at the next scan), else null. */
+  suspendsInDays: number | null;
 };
 
-export type ReviewGroup = { list: ReviewList; count: number; rows: ReviewToken[] };
+/** order: newest first, or (unused list with the stale-token policy on) the next to be suspended first. */
+export type ReviewGroup = { list: ReviewList; count: number; rows: ReviewToken[]; order: "newest" | "suspension" };

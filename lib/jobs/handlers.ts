@@ -3,11 +3,13 @@
 // no handler is not worked: its jobs wait.
 import { sendNotification } from "@/lib/mail/send-notification";
 import { scanExpiryJob } from "@/lib/notifications/scan-expiry";
+import { scanStaleTokens } from "@/lib/stale-tokens/scan-stale-tokens";
 import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
 import { registerJobHandler } from "./registry";
 
 export function registerJobHandlers(): void {
   registerJobHandler("email", sendNotification);
   registerJobHandler("scan-expiry", scanExpiryJob);
+  registerJobHandler("scan-stale", async () => void (await scanStaleTokens()));
   registerJobHandler("webhook", deliverWebhook);
 }

@@ -1,6 +1,8 @@
 // What each API Tokens action requires and accepts. The guard checks the base permission; each operation then
 // checks the account itself (own vs every account) through ./access.ts.
 import { action } from "@/lib/actions/run-action";
+import { resumeToken } from "@/lib/stale-tokens/resume-token";
+import { resumeTokenSchema } from "@/lib/stale-tokens/resume-token-schema";
 import { addToken } from "./add-token";
 import { BULK_REVOKE, bulkRevokeTokens } from "./bulk-revoke-tokens";
 import { createServiceAccount } from "./create-service-account";
@@ -26,6 +28,7 @@ export const serviceAccountActions = {
   update: action({ name: "service_accounts.update", permission: "service_accounts.manage_own", schema: updateServiceAccountSchema, handler: updateServiceAccount }),
   regenerate: action({ name: "tokens.regenerate", permission: "service_accounts.manage_own", scope: "tokens:write", schema: regenerateTokenSchema, handler: regenerateToken }),
   revoke: action({ name: "tokens.revoke", permission: "service_accounts.manage_own", scope: "tokens:write", schema: revokeTokenSchema, handler: revokeToken }),
+  resume: action({ name: "tokens.resume", permission: "service_accounts.manage_own", scope: "tokens:write", schema: resumeTokenSchema, handler: resumeToken }),
   bulkRevoke: action({ ...BULK_REVOKE, scope: "tokens:write", schema: bulkRevokeTokensSchema, handler: bulkRevokeTokens }),
   addToken: action({ name: "tokens.add", permission: "service_accounts.manage_own", scope: "tokens:write", schema: addTokenSchema, handler: addToken }),
   rotateToken: action({ name: "tokens.rotate", permission: "service_accounts.manage_own", scope: "tokens:write", schema: rotateTokenSchema, handler: rotateToken }),

@@ -7,6 +7,7 @@ export const createServiceAccountAction = defineAction(serviceAccountActions.cre
 export const updateServiceAccountAction = defineAction(serviceAccountActions.update);
 export const regenerateTokenAction = defineAction(serviceAccountActions.regenerate);
 export const revokeTokenAction = defineAction(serviceAccountActions.revoke);
+export const resumeTokenAction = defineAction(serviceAccountActions.resume);
 export const deleteServiceAccountAction = defineAction(serviceAccountActions.delete);
 export const addTokenAction = defineAction(serviceAccountActions.addToken);
 export const rotateTokenAction = defineAction(serviceAccountActions.rotateToken);

@@ -52,7 +52,13 @@ export async function findServiceAccounts(actor: Actor, params: FindServiceAccou
   ]);
   const summaries = await tokenSummaries(rows.map((row) => row.id), now);
   return toListResult(
-    rows.map((a) => ({ ...toServiceAccountRow(a, now), tokens: summaries.get(a.id) ?? { live: 0, primaryHint: null } })),
+    rows.map((a) => {
+      const row = toServiceAccountRow(a, now);
+      const tokens = summaries.get(a.id) ?? { live: 0, primaryHint: null };
+      // Suspension is not copied onto the account (it comes and goes with Resume): read from its tokens.
+      const suspended = tokens.suspended && (row.status === "active" || row.status === "expiring");
+      return { ...row, status: suspended ? ("suspended" as const) : row.status, tokens };
+    }),
     total,
     params.page,
     params.pageSize,

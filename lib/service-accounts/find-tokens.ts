@@ -38,8 +38,16 @@ export async function findAccountTokens(actor: Actor, serviceAccountId: string) 
       lastUsedAt: toIsoDateTimeOrNull(token.lastUsedAt),
       lastUsedIp: token.lastUsedIp,
       revokedAt: toIsoDateTimeOrNull(token.revokedAt),
+      suspendedAt: toIsoDateTimeOrNull(token.suspendedAt),
+      leakReport: leakReportOf(token),
     })),
   };
+}
+
+/** "Reported leaked at … from …": where the reporter found it, else who they said they were, else their address. */
+function leakReportOf(token: { leakReportedAt: Date | null; leakReportUrl: string | null; leakReportSource: string | null; leakReporterIp: string | null }) {
+  if (!token.leakReportedAt) return null;
+  return { at: token.leakReportedAt.toISOString(), from: token.leakReportUrl ?? token.leakReportSource ?? token.leakReporterIp ?? "an unknown address" };
 }
 
 export type AccountToken = NonNullable<Awaited<ReturnType<typeof findAccountTokens>>>["tokens"][number];

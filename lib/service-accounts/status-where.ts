@@ -16,7 +16,9 @@ export function searchWhere(q: string): Prisma.ServiceAccountWhereInput {
 
 /**
  * The account's status (active while any current token works: live-tokens.ts accountStatusColumns), copied onto
- * the account so this is an indexed filter.
+ * the account so this is an indexed filter. Suspended is not copied (Resume ends it): an account whose live
+ * tokens are all suspended by the stale-token policy, as token-summaries.ts shows it (a relation filter, not
+ * indexed; active and expiring stay on the index and so still count such an account).
  */
 export function statusWhere(status: TokenStatus, now: Date): Prisma.ServiceAccountWhereInput {
   const soon = new Date(now.getTime() + EXPIRING_WITHIN_MS);
@@ -27,8 +29,14 @@ export function statusWhere(status: TokenStatus, now: Date): Prisma.ServiceAccou
       return { tokenRevokedAt: null, tokenExpiresAt: { lte: now } };
     case "expiring":
       return { tokenRevokedAt: null, tokenExpiresAt: { gt: now, lte: soon } };
+    case "suspended":
+      return { AND: [{ tokenRevokedAt: null, OR: [{ tokenExpiresAt: null }, { tokenExpiresAt: { gt: now } }] }, allSuspended(now)] };
     case "active":
       return { tokenRevokedAt: null, OR: [{ tokenExpiresAt: null }, { tokenExpiresAt: { gt: soon } }] };
   }
 }
 
+function allSuspended(now: Date): Prisma.ServiceAccountWhereInput {
+  const live: Prisma.ApiTokenWhereInput = { revokedAt: null, replacedById: null, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+  return { tokens: { some: { ...live, suspendedAt: { not: null } }, none: { ...live, suspendedAt: null } } };
+}

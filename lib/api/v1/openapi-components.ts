@@ -37,7 +37,7 @@ const ERRORS: Record<number, { name: string; description: string; codes: ApiErro
   413: { name: "PayloadTooLarge", description: "The body is over 64 KiB", codes: ["payload_too_large"] },
   415: { name: "UnsupportedMediaType", description: "The body's Content-Type is not one the operation accepts", codes: ["unsupported_media_type"] },
   422: { name: "Invalid", description: "Invalid input (validation; invalid_cursor for a cursor this API did not issue); details: { fieldErrors, formErrors }", codes: ["validation", "invalid_cursor"] },
-  429: { name: "RateLimited", description: "Rate limited: the token's requests per minute, or failed authentications from this address", codes: ["rate_limited"], headers: ["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"] },
+  429: { name: "RateLimited", description: "Rate limited: the token's requests per minute, failed authentications from this address, or leak reports from this address per hour", codes: ["rate_limited"], headers: ["Retry-After", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"] },
   500: { name: "InternalError", description: "Unexpected error; details.requestId identifies it in the logs", codes: ["internal"] },
   503: { name: "Unavailable", description: "The database is unreachable or overloaded: try again later", codes: ["unavailable"], headers: ["Retry-After"] },
 };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
 import { authorizeJsonBody } from "@/lib/authz/schemas";
+import { leakReportsSchema } from "@/lib/leaks/leak-report-schema";
 import { introspectBody } from "./authz-schemas";
 import { createResourceBody, createResourceTypeBody, createScopeBody, setGrantsBody } from "./catalog-schemas";
 import { openApiDocument } from "./openapi";
@@ -29,6 +30,7 @@ const BODY_SCHEMAS: Record<string, ZodType> = {
   createResource: createResourceBody,
   setGrants: setGrantsBody,
   createWebhook: createWebhookBody,
+  reportLeakedTokens: leakReportsSchema,
 };
 
 const document = openApiDocument("http://127.0.0.1:3000");

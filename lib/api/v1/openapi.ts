@@ -5,6 +5,7 @@ import { CATALOG_TAG, documentCatalog } from "./catalog-openapi";
 import { describeAccess, operationAccess } from "./openapi-access";
 import { emptyObject, errorCodesOf, jsonContent, rateLimitHeaders, registerShared } from "./openapi-components";
 import { API_ROUTES } from "./routes";
+import { documentLeakReports } from "./leak-openapi";
 import { documentTokenRoutes } from "./token-openapi";
 import { documentWebhooks, WEBHOOK_TAG } from "./webhook-openapi";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
@@ -98,6 +99,14 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   route({ method: "delete", path: "/api/v1/service-accounts/{id}", summary: "Delete a service account and all its tokens", request: { params: idParams }, responses: { 204: { description: "Deleted", headers: rateLimitHeaders() }, ...errors(400, 404, 409) } });
   documentTokenRoutes({ route, ok, errors });
   route({ method: "post", path: "/api/v1/tokens/{id}/revoke", summary: "Revoke one token by its id", request: { params: idParams }, responses: { 200: ok("Revoked", z.object({ token: z.object({ id: z.uuid(), revoked: z.literal(true) }) })), ...errors(400, 404, 409) } });
+  route({
+    method: "post",
+    path: "/api/v1/tokens/{id}/resume",
+    summary: "Resume a suspended token",
+    description: "Brings back a token the stale-token policy suspended (Admin → Settings → Token policy); its resume counts as activity. 409 when the token is not suspended or is revoked.",
+    request: { params: idParams },
+    responses: { 200: ok("Resumed", z.object({ token: z.object({ id: z.uuid(), resumedAt: z.iso.datetime() }) })), ...errors(400, 404, 409) },
+  });
   route({ method: "get", path: "/api/v1/users", summary: "List users (for picking owners)", request: { query: cursorQuery }, responses: { 200: ok("A page of users", page(userResponse)), ...errors(400, 422) } });
   route({
     method: "get",
@@ -153,6 +162,7 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   documentCatalog({ route, ok, errors });
   documentWebhooks({ route, ok, errors });
   publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
+  documentLeakReports(publicRoute, errors);
   publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
   publicRoute({
     method: "get",

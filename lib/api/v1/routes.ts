@@ -15,7 +15,7 @@ import {
   tokenParameterBody,
   updateServiceAccountBody,
 } from "./schemas";
-import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
+import { createViaApi, deleteViaApi, getViaApi, listServiceAccounts, resumeViaApi, revokeViaApi, serviceAccountVisible, updateViaApi } from "./service-accounts";
 import { TOKEN_ROUTES } from "./token-routes";
 import { AUTHZ_ROUTES } from "./authz-routes";
 import { introspect, revokeByValue } from "./tokens";
@@ -99,6 +99,17 @@ export const API_ROUTES = [
     scope: "tokens:write",
     params: idParams,
     handler: ({ params }, caller) => revokeViaApi(caller, params.id),
+  }),
+  /** Resume a token the stale-token policy suspended. */
+  apiRoute({
+    method: "POST",
+    path: "/api/v1/tokens/{id}/resume",
+    operationId: "resumeToken",
+    tag: "Tokens",
+    permission: "service_accounts.manage_own",
+    scope: "tokens:write",
+    params: idParams,
+    handler: ({ params }, caller) => resumeViaApi(caller, params.id),
   }),
 
   apiRoute({

@@ -34,6 +34,7 @@ const TABLE: Record<string, { roles: readonly TokenRole[]; scope: string | null;
   "DELETE /api/v1/service-accounts/{id}": { roles: MANAGERS, scope: "service_accounts:write", call: { params: { id: ID } } },
   "POST /api/v1/service-accounts/{id}/tokens": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID }, body: { previousTokenExpiresAt: null } } },
   "POST /api/v1/tokens/{id}/revoke": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID } } },
+  "POST /api/v1/tokens/{id}/resume": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID } } },
   "GET /api/v1/service-accounts/{id}/tokens": { roles: READERS, scope: "service_accounts:read", call: { params: { id: ID } } },
   "POST /api/v1/tokens/{id}/rotate": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID }, body: { previousTokenExpiresAt: null } } },
   "PATCH /api/v1/tokens/{id}": { roles: MANAGERS, scope: "tokens:write", call: { params: { id: ID }, body: { description: "x" } } },

@@ -125,6 +125,11 @@ export async function revokeViaApi({ actor, meta }: Caller, tokenId: string) {
   return respond(result, () => ({ token: { id: tokenId, revoked: true } }));
 }
 
+export async function resumeViaApi({ actor, meta }: Caller, tokenId: string) {
+  const result = await runAction(serviceAccountActions.resume, { tokenId }, actor, meta);
+  return respond(result, (resumed) => ({ token: { id: resumed.id, resumedAt: resumed.resumedAt } }));
+}
+
 /** The account as the API documents it (serviceAccountDetailResponse): the console's extra fields are left out. */
 function detailBody(account: NonNullable<Awaited<ReturnType<typeof findServiceAccount>>>) {
   return serviceAccountDetailResponse.parse(account);

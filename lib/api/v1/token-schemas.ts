@@ -58,6 +58,7 @@ export const tokenItemResponse = z.object({
   expiresAt: isoDateTime.nullable(),
   lastUsedAt: isoDateTime.nullable(),
   revokedAt: isoDateTime.nullable(),
+  suspendedAt: isoDateTime.nullable().describe("Set while the stale-token policy has it suspended (POST /api/v1/tokens/{id}/resume brings it back)"),
 });
 export const tokenWithValueResponse = tokenItemResponse.extend({ value: z.string().describe("The token itself: returned only here, once") });
 export const addTokenResponse = z.object({ token: z.union([tokenWithValueResponse, revealedTokenResponse]).describe("The deprecated regenerate body answers with id, value, hint and expiresAt only") });
