@@ -1,18 +1,20 @@
 // npm run bench:jobs: the job system's benchmarks on an embedded database. Expiry scan: 30,000 tokens of which
 // 3,000 expire within 30 days → the time of one scan and the email jobs it enqueued (exactly one per expiring
-// token: only the nearest reminder window is due), then of a second scan (nothing left to send).
+// token: only the nearest reminder window is due), then of a second scan (nothing left to send). Webhook
+// fan-out: 1,000 events to 3 endpoints on a local receiver → deliveries per second (lib/webhooks/bench-fanout.ts).
 import { rm } from "node:fs/promises";
 import pg from "pg";
 import { BENCH_SECRETS } from "../bench/bench-secrets";
 import { startEmbeddedPostgres, temporaryClusterDir } from "../db/embedded";
 import { createTestDatabase } from "../testing/test-database";
+import { benchWebhookFanout } from "../webhooks/bench-fanout";
 
 type Benchmark = { name: string; run: (databaseUrl: string) => Promise<boolean> };
 
-// ───── The benchmarks, in order. The webhooks' fan-out benchmark (1,000 events to 3 endpoints) goes here. ─────
+// ───── The benchmarks, in order. ─────
 const BENCHMARKS: Benchmark[] = [
   { name: "expiry scan", run: benchExpiryScan },
-  // { name: "webhook fan-out", run: benchWebhookFanOut },
+  { name: "webhook fan-out", run: benchFanout },
 ];
 
 const ACCOUNTS = 10_000;
@@ -26,6 +28,7 @@ try {
   const url = await createTestDatabase(cluster.url(), "keyhold_bench");
   process.env.DATABASE_URL = url;
   for (const [name, value] of Object.entries(BENCH_SECRETS)) process.env[name] ??= value;
+  process.env.KEYHOLD_WEBHOOK_ALLOW_PRIVATE = "true"; // the fan-out's receiver is on 127.0.0.1
   let ok = true;
   for (const benchmark of BENCHMARKS) {
     console.log(`\n== ${benchmark.name}`);
@@ -97,4 +100,12 @@ async function benchExpiryScan(url: string): Promise<boolean> {
     console.log(`${run}: ${(ms / 1000).toFixed(2)} s, ${enqueued} email jobs enqueued (expected ${expected} = ${seeded.expiring} expiring × ${expected ? 1 : 0} reminder due), target < ${SCAN_TARGET_MS / 1000} s: ${pass ? "ok" : "FAILED"}`);
   }
   return ok;
+}
+
+/** 1,000 events, each to 3 endpoints: the deliveries per second one instance's workers reach. */
+async function benchFanout(databaseUrl: string): Promise<boolean> {
+  const result = await benchWebhookFanout(databaseUrl);
+  console.log(`${result.events} events × ${result.endpoints} endpoints: ${result.deliveries} deliveries`);
+  console.log(`events written in ${result.emitSeconds.toFixed(1)} s; all delivered ${result.deliverSeconds.toFixed(1)} s after the first → ${result.deliveriesPerSecond.toFixed(1)} deliveries/s`);
+  return result.deliveries === result.events * result.endpoints;
 }
