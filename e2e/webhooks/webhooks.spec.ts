@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Page } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { expectNoViolations, SCREENS } from "../support/axe";
+import { db } from "../support/db";
 import { expect, test } from "../support/fixtures";
 
 type Received = { headers: Record<string, string>; body: string };
@@ -112,6 +113,9 @@ for (const [screen, viewport] of [
       }
     } finally {
       await receiver.close();
+      // The endpoint would otherwise receive (and fail, then retry for days) every later spec's token events.
+      const endpoints = await db().query<{ id: string }>(`DELETE FROM "WebhookEndpoint" WHERE url = $1 RETURNING id`, [receiver.url]);
+      await db().query(`DELETE FROM "WebhookDelivery" WHERE "endpointId" = ANY($1::uuid[])`, [endpoints.rows.map((row) => row.id)]);
     }
   });
 }
