@@ -19,8 +19,8 @@ import { addTokenFormSchema, type AddTokenFormInput } from "@/lib/service-accoun
 import { AllowedIpsField, rangesFromText } from "./allowed-ips-field";
 import { onListFields } from "./entry-errors";
 import { ScopesField } from "./scopes-field";
-import { useRevealDialog } from "./use-reveal-dialog";
-import { RevealDialog } from "./reveal-dialog";
+import { useRevealDialog } from "@/components/ui/use-reveal-dialog";
+import { TokenRevealDialog } from "./token-reveal-dialog";
 import type { RevealedTokenView } from "./token-reveal-panel";
 
 const FIELDS = ["name", "description", "expiration", "customExpiresAt", "scopes", "allowedIps"] as const satisfies readonly (keyof AddTokenFormInput)[];
@@ -38,9 +38,9 @@ export function AddTokenDialog(props: AddTokenProps) {
         <Plus className="size-4" aria-hidden />
         Add token
       </Button>
-      <RevealDialog state={state} returnFocusTo={opener} title="Add token" description={`A new token for ${props.account.name}, with the account's role.`} revealedDescription={`The new access token for ${props.account.name}.`}>
+      <TokenRevealDialog state={state} returnFocusTo={opener} title="Add token" description={`A new token for ${props.account.name}, with the account's role.`} revealedDescription={`The new access token for ${props.account.name}.`}>
         <AddTokenForm {...props} onCancel={() => state.onOpenChange(false)} onAdded={state.setRevealed} />
-      </RevealDialog>
+      </TokenRevealDialog>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { lazyForm } from "@/components/ui/lazy-form";
 import type { ServiceAccountRole } from "@/lib/db/generated/enums";
 import type { OwnerOption } from "@/lib/users/find-owner-options";
-import { useRevealDialog } from "./use-reveal-dialog";
+import { useRevealDialog } from "@/components/ui/use-reveal-dialog";
 import { TOKEN_REVEAL_TITLE, TokenRevealPanel, type RevealedTokenView } from "./token-reveal-panel";
 
 export type CreateTokenProps = {

@@ -2,8 +2,8 @@
 import type { MenuDialogProps } from "@/components/ui/dialog";
 import { lazyForm } from "@/components/ui/lazy-form";
 import type { ManagedAccount } from "./service-account-row-actions";
-import { useRevealDialog } from "./use-reveal-dialog";
-import { RevealDialog } from "./reveal-dialog";
+import { useRevealDialog } from "@/components/ui/use-reveal-dialog";
+import { TokenRevealDialog } from "./token-reveal-dialog";
 import type { RevealedTokenView } from "./token-reveal-panel";
 
 type RegenerateTokenDialogProps = MenuDialogProps & { account: ManagedAccount };
@@ -16,8 +16,8 @@ export function RegenerateTokenDialog({ open, onOpenChange, returnFocusTo, accou
   usePreload();
 
   return (
-    <RevealDialog state={state} returnFocusTo={returnFocusTo} title="Regenerate token" description={account.name} revealedDescription={`The new access token for ${account.name}.`}>
+    <TokenRevealDialog state={state} returnFocusTo={returnFocusTo} title="Regenerate token" description={account.name} revealedDescription={`The new access token for ${account.name}.`}>
       <RegenerateTokenForm account={account} onCancel={() => state.onOpenChange(false)} onRegenerated={state.setRevealed} />
-    </RevealDialog>
+    </TokenRevealDialog>
   );
 }

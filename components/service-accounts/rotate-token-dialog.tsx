@@ -2,8 +2,8 @@
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { lazyForm } from "@/components/ui/lazy-form";
-import { useRevealDialog } from "./use-reveal-dialog";
-import { RevealDialog } from "./reveal-dialog";
+import { useRevealDialog } from "@/components/ui/use-reveal-dialog";
+import { TokenRevealDialog } from "./token-reveal-dialog";
 import type { RevealedTokenView } from "./token-reveal-panel";
 
 export type RotatableToken = { id: string; name: string; hint: string; createdAt: string; expiresAt: string | null; status: string };
@@ -20,7 +20,7 @@ export function RotateTokenButton({ token }: { token: RotatableToken }) {
       <Button ref={opener} variant="secondary" size="sm" onClick={() => state.onOpenChange(true)} aria-label={`Rotate token ${token.hint} (${token.name})`}>
         Rotate
       </Button>
-      <RevealDialog
+      <TokenRevealDialog
         state={state}
         returnFocusTo={opener}
         title={`Rotate token ${token.name}`}
@@ -28,7 +28,7 @@ export function RotateTokenButton({ token }: { token: RotatableToken }) {
         revealedDescription={`The new value of ${token.name}.`}
       >
         <RotateTokenForm token={token} onCancel={() => state.onOpenChange(false)} onRotated={state.setRevealed} />
-      </RevealDialog>
+      </TokenRevealDialog>
     </>
   );
 }

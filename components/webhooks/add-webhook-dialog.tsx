@@ -1,10 +1,9 @@
 "use client";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
 import { lazyForm } from "@/components/ui/lazy-form";
-import { useRevealDialog } from "@/components/service-accounts/use-reveal-dialog";
-import { SECRET_REVEAL_TITLE, WebhookSecretPanel } from "./webhook-secret-panel";
+import { useRevealDialog } from "@/components/ui/use-reveal-dialog";
+import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 const { LazyForm: AddWebhookForm, usePreload } = lazyForm(() => import("./add-webhook-form").then((m) => m.AddWebhookForm));
 
@@ -18,20 +17,15 @@ export function AddWebhookDialog() {
       <Button ref={opener} onClick={() => state.onOpenChange(true)}>
         Add endpoint
       </Button>
-      <Dialog
-        open={state.open}
-        onOpenChange={state.onOpenChange}
+      <WebhookSecretDialog
+        state={state}
         returnFocusTo={opener}
-        dismissible={!state.revealed}
-        title={state.revealed ? SECRET_REVEAL_TITLE : "Add endpoint"}
-        description={state.revealed ? "Requests to the endpoint are signed with this secret." : "Keyhold POSTs the chosen events to this URL, signed (Standard Webhooks)."}
+        title="Add endpoint"
+        description="Keyhold POSTs the chosen events to this URL, signed (Standard Webhooks)."
+        revealedDescription="Requests to the endpoint are signed with this secret."
       >
-        {state.revealed ? (
-          <WebhookSecretPanel secret={state.revealed.secret} onDone={() => state.onOpenChange(false)} />
-        ) : (
-          <AddWebhookForm onCancel={() => state.onOpenChange(false)} onAdded={(secret) => state.setRevealed({ secret })} />
-        )}
-      </Dialog>
+        <AddWebhookForm onCancel={() => state.onOpenChange(false)} onAdded={(secret) => state.setRevealed({ secret })} />
+      </WebhookSecretDialog>
     </>
   );
 }

@@ -2,15 +2,14 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
-import { useRevealDialog } from "@/components/service-accounts/use-reveal-dialog";
+import { useRevealDialog } from "@/components/ui/use-reveal-dialog";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import type { ActionResult } from "@/lib/errors";
 import { deleteWebhookAction, rotateWebhookSecretAction, sendTestEventAction, setWebhookEnabledAction } from "@/lib/webhooks/actions";
 import type { WebhookSummary } from "@/lib/webhooks/webhook-summary";
-import { SECRET_REVEAL_TITLE, WebhookSecretPanel } from "./webhook-secret-panel";
+import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 /** An endpoint's buttons: Send test event, Enable/Disable, Rotate secret, Delete. */
 export function WebhookActions({ endpoint }: { endpoint: WebhookSummary }) {
@@ -58,30 +57,25 @@ function RotateSecret({ endpoint }: { endpoint: WebhookSummary }) {
       <Button ref={opener} variant="secondary" onClick={() => state.onOpenChange(true)}>
         Rotate secret
       </Button>
-      <Dialog
-        open={state.open}
-        onOpenChange={state.onOpenChange}
+      <WebhookSecretDialog
+        state={state}
         returnFocusTo={opener}
-        dismissible={!state.revealed}
-        title={state.revealed ? SECRET_REVEAL_TITLE : "Rotate secret?"}
-        description={state.revealed ? "The new signing secret. The previous one also signs for the next 24 hours." : "A new signing secret. For 24 hours requests carry signatures by both, so receivers can switch without missing events."}
+        title="Rotate secret?"
+        description="A new signing secret. For 24 hours requests carry signatures by both, so receivers can switch without missing events."
+        revealedDescription="The new signing secret. The previous one also signs for the next 24 hours."
       >
-        {state.revealed ? (
-          <WebhookSecretPanel secret={state.revealed.secret} onDone={() => state.onOpenChange(false)} />
-        ) : (
-          <div className="space-y-4">
-            <FormError message={error} />
-            <div className="flex justify-end gap-2">
-              <Button variant="secondary" onClick={() => state.onOpenChange(false)}>
-                Cancel
-              </Button>
-              <Button onClick={rotate} disabled={pending}>
-                Rotate secret
-              </Button>
-            </div>
+        <div className="space-y-4">
+          <FormError message={error} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => state.onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button onClick={rotate} disabled={pending}>
+              Rotate secret
+            </Button>
           </div>
-        )}
-      </Dialog>
+        </div>
+      </WebhookSecretDialog>
     </>
   );
 }
