@@ -44,6 +44,8 @@ for (const [screen, viewport] of [
     test.setTimeout(240_000); // four axe runs and two deliveries, on two shared cores
     await page.setViewportSize(viewport);
     const receiver = await startReceiver();
+    // Other specs running meanwhile create and revoke tokens: this endpoint receives those too.
+    const testEvents = () => receiver.received.filter((request) => (JSON.parse(request.body) as { type: string }).type === "webhook.test");
     try {
       await asRole("ADMIN");
       const { opener, dialog } = await addEndpoint(page, receiver.url);
@@ -75,15 +77,15 @@ for (const [screen, viewport] of [
         await page.reload();
         await expect(log.getByRole("row").filter({ hasText: "webhook.test" }).getByText("Succeeded")).toBeVisible({ timeout: 1000 });
       }).toPass({ timeout: 30_000 });
-      expect(receiver.received).toHaveLength(1);
-      const [first] = receiver.received;
+      expect(testEvents()).toHaveLength(1);
+      const [first] = testEvents();
       expect(new Webhook(secret).verify(first!.body, first!.headers)).toMatchObject({ type: "webhook.test" });
       await expect(log.getByRole("row").filter({ hasText: "webhook.test" })).toContainText("204");
       await expectNoViolations(page);
 
       await log.getByRole("button", { name: /^Redeliver webhook\.test/ }).click();
-      await expect.poll(() => receiver.received.length, { timeout: 30_000 }).toBe(2);
-      expect(receiver.received[1]!.headers["webhook-id"]).toBe(first!.headers["webhook-id"]);
+      await expect.poll(() => testEvents().length, { timeout: 30_000 }).toBe(2);
+      expect(testEvents()[1]!.headers["webhook-id"]).toBe(first!.headers["webhook-id"]);
       await expect(async () => {
         await page.reload();
         await expect(log.getByRole("row").filter({ hasText: "webhook.test" }).getByRole("cell").nth(2)).toHaveText(/2/, { timeout: 1000 });
