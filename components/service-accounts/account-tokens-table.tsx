@@ -130,8 +130,8 @@ export function AccountTokensTable({
                   )}
                 </td>
                 {canManage ? (
-                  <td className={cn("whitespace-nowrap px-4 py-2.5 text-right", cardCellClass("actions"))}>
-                    <div className="flex justify-end gap-2">
+                  <td className={cn("whitespace-nowrap px-4 py-2.5 text-right", cardCellClass("footer"))}>
+                    <div className="flex justify-end gap-2 max-sm:justify-start">
                       {token.status === "suspended" ? <ResumeTokenButton token={token} /> : null}
                       {token.current && token.status !== "revoked" ? <RotateTokenButton token={token} /> : null}
                       {token.status === "revoked" ? null : (

@@ -2,10 +2,11 @@ import { cn } from "@/lib/cn";
 
 /**
  * How a column shows below 640 px, where every list's rows become cards (one layout for DataTable,
- * SimpleTable and the audit table): `title` leads the card, `actions` sits beside it, `field` follows with its
- * label, and `detail` is left for the detail page. Default `field`.
+ * SimpleTable and the audit table): `title` leads the card, `actions` (one small menu button) sits beside it,
+ * `field` follows with its label, `footer` (a row of labelled buttons, too wide to sit beside the title) closes
+ * the card, and `detail` is left for the detail page. Default `field`.
  */
-export type CardRole = "title" | "field" | "detail" | "actions";
+export type CardRole = "title" | "field" | "detail" | "actions" | "footer";
 export type ColumnCardMeta = {
   card?: CardRole;
   cardLabel?: string;
@@ -26,6 +27,8 @@ const CARD_CELL: Record<CardRole, string> = {
   actions: "max-sm:order-2 max-sm:ml-auto",
   field: "max-sm:order-3 max-sm:min-w-0 max-sm:max-w-full max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]",
   detail: "max-sm:hidden",
+  // Hidden when it holds no button (e.g. a revoked token's row), so it adds no gap.
+  footer: "max-sm:order-4 max-sm:basis-full max-sm:[&:not(:has(button))]:hidden",
 };
 // Padding belongs to the table layout only; a card spaces its cells with the row's gap.
 export const CARD_CELL_RESET = "max-sm:block max-sm:p-0 max-sm:first:pl-0 max-sm:last:pr-0";

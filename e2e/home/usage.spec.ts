@@ -1,5 +1,6 @@
 // An account's Usage section: requests per day per token from what the API recorded (30 / 90 days, a token
 // picker), with a text alternative, and the client addresses the token was used from.
+import { SCREENS } from "../support/axe";
 import { whoami } from "../support/console-tokens";
 import { db } from "../support/db";
 import { expect, test } from "../support/fixtures";
@@ -35,4 +36,8 @@ test("the Usage chart shows the requests the API recorded, per period and per to
   const addresses = usage.getByRole("table", { name: "Recent client addresses" });
   await expect(addresses.getByRole("row")).toHaveCount(2);
   await expect(addresses).toContainText("127.0.0.1");
+
+  // On a phone the page keeps to the screen: the hidden text alternative once stretched it sideways.
+  await page.setViewportSize(SCREENS.phone);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SCREENS.phone.width);
 });
