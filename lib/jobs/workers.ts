@@ -21,10 +21,13 @@ export async function startJobWorkers({ scanIntervalSeconds, pollingIntervalSeco
   for (const name of QUEUE_NAMES) {
     if (!hasJobHandler(name)) continue;
     // pg-boss waits out the polling interval after each fetch: a queue that must move faster takes several
-    // jobs per fetch (WORK_BATCH_SIZES). Each job of a batch still succeeds or fails on its own: a failed one is
-    // failed here (and retried by its policy), pg-boss completes the rest.
-    await boss.work(name, { batchSize: WORK_BATCH_SIZES[name] ?? 1, pollingIntervalSeconds }, async (jobs) => {
+    // jobs per fetch (WORK_BATCH_SIZES), and after a full batch (more may be waiting) fetches again at once.
+    // Each job of a batch still succeeds or fails on its own: a failed one is failed here (and retried by its
+    // policy), pg-boss completes the rest.
+    const batchSize = WORK_BATCH_SIZES[name] ?? 1;
+    const workerId: string = await boss.work(name, { batchSize, pollingIntervalSeconds }, async (jobs) => {
       await Promise.all(jobs.map((job) => runJob(job).catch((error: unknown) => failJob(boss, job, error))));
+      if (jobs.length === batchSize) boss.notifyWorker(workerId);
     });
   }
   const stopScans = scheduleScans(boss, SCAN_QUEUES.filter(hasJobHandler), scanIntervalSeconds);
