@@ -18,8 +18,8 @@ export type TestOidcProvider = {
   stop: () => Promise<void>;
 };
 
-/** Starts the provider for a Keyhold at `appUrl` (its redirect URI: <appUrl>/api/auth/callback/oidc). */
-export async function startOidcProvider(appUrl: string): Promise<TestOidcProvider> {
+/** Starts the provider for Keyholds at `appUrls` (each one's redirect URI: <appUrl>/api/auth/callback/oidc). */
+export async function startOidcProvider(appUrls: readonly string[]): Promise<TestOidcProvider> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -28,7 +28,7 @@ export async function startOidcProvider(appUrl: string): Promise<TestOidcProvide
   const people = new Map<string, TestIdentity>();
 
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [`${appUrl}/api/auth/callback/oidc`], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: appUrls.map((url) => `${url}/api/auth/callback/oidc`), grant_types: ["authorization_code"], response_types: ["code"] }],
     // `groups` is a scope of its own, as at Okta: Keyhold asks for it through KEYHOLD_OIDC_SCOPE.
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
     // The claims in the ID token itself (what Auth.js reads), as Keycloak, Okta and Google put them there.
