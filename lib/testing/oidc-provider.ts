@@ -18,13 +18,19 @@ export type TestOidcProvider = {
   stop: () => Promise<void>;
 };
 
-/** Starts the provider for Keyholds at `appUrls` (each one's redirect URI: <appUrl>/api/auth/callback/oidc). */
-export async function startOidcProvider(appUrls: readonly string[]): Promise<TestOidcProvider> {
+/**
+ * Starts the provider for Keyholds at `appUrls` (each one's redirect URI: <appUrl>/api/auth/callback/oidc), on a
+ * random port with a random client secret unless given (lib/cli/dev-oidc-provider.ts gives fixed ones).
+ */
+export async function startOidcProvider(appUrls: readonly string[], fixed: { port?: number; clientSecret?: string } = {}): Promise<TestOidcProvider> {
   const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(fixed.port ?? 0, "127.0.0.1", resolve);
+  });
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientId = "keyhold-test";
-  const clientSecret = randomBytes(24).toString("base64url");
+  const clientSecret = fixed.clientSecret ?? randomBytes(24).toString("base64url");
   const people = new Map<string, TestIdentity>();
 
   const provider = new Provider(issuer, {
