@@ -17,7 +17,9 @@ const REFUSALS: Record<SsoRefusal, string> = {
  */
 export function signInErrorMessage(code: unknown): string | null {
   if (typeof code !== "string" || !code) return null;
-  if (code in REFUSALS) return REFUSALS[code as SsoRefusal];
+  if (Object.hasOwn(REFUSALS, code)) return REFUSALS[code as SsoRefusal];
+  // A password sign-in posted straight to Auth.js's endpoint comes back here too.
+  if (code === "CredentialsSignin") return "Invalid email or password";
   if (code === "AccessDenied") return "Single sign-on was refused. Ask your administrator if you should have access.";
   if (code === "Configuration") return "Single sign-on is not working: the identity provider could not be reached or refused Keyhold. Try again later, or ask your administrator.";
   return "Single sign-on did not complete. Try again.";
