@@ -20,3 +20,8 @@ export function oidcProvider(config: SsoConfig): OIDCConfig<Record<string, unkno
     checks: ["pkce", "state", "nonce"],
   };
 }
+
+/** Auth.js's providers for single sign-on: the one above when it is configured, else none. */
+export function ssoProviders(config: SsoConfig | null): OIDCConfig<Record<string, unknown>>[] {
+  return config ? [oidcProvider(config)] : [];
+}
