@@ -35,9 +35,18 @@ function contentSecurityPolicy(nonce: string): string {
     "connect-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${identityProviderOrigin()}`,
     "object-src 'none'",
   ].join("; ");
+}
+
+/**
+ * Without JavaScript the single sign-on button is a form post answered by a redirect to the identity provider,
+ * which form-action governs too (lib/config/sso-env.ts validates the issuer at start).
+ */
+function identityProviderOrigin(): string {
+  const issuer = process.env.KEYHOLD_OIDC_ISSUER;
+  return issuer && URL.canParse(issuer) ? ` ${new URL(issuer).origin}` : "";
 }
 
 // Not for /api: route handlers stamp their own request id (lib/http/request-context.ts), JSON needs no script

@@ -8,6 +8,10 @@ import { revokeSession } from "./revoke-session";
 import { signInSchema } from "./schemas";
 import { SESSION_MAX_AGE_SECONDS } from "./session-settings";
 import { signInWithPassword } from "./sign-in";
+import { SSO_PROVIDER_ID, ssoProviders } from "./sso/oidc-provider-config";
+import { signInWithSso } from "./sso/sign-in-with-sso";
+import { ssoConfig } from "./sso/sso-config";
+import { SSO_ERROR_PARAM } from "./sso/sso-refusals";
 
 /** Why authorize() refused: `invalid`, or `locked:<seconds until retry>`. */
 export class SignInRefused extends CredentialsSignin {
@@ -32,7 +36,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
-  pages: { signIn: "/login" },
+  // Auth.js's own errors (a provider down, a cancelled sign-in) come back to the login page as ?error=<type>.
+  pages: { signIn: "/login", error: "/login" },
   // A failed sign-in is expected (and audited): not worth a stack trace in the log.
   logger: {
     error(error) {
@@ -52,6 +57,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         throw new SignInRefused(outcome.reason === "locked" ? `locked:${outcome.retryAfterSeconds}` : "invalid");
       },
     }),
+    // Single sign-on, when configured (lib/config/sso-env.ts).
+    ...ssoProviders(ssoConfig(env())),
   ],
   // Every sign-out path revokes the session server-side, next-auth's own POST /api/auth/signout included: the
   // cookie it clears may have been copied.
@@ -64,7 +71,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   callbacks: {
+    // A sign-in through the identity provider becomes a Keyhold user and session here (the password's happens in
+    // authorize()); a refusal goes back to the login page, which says why.
+    async signIn({ user, account, profile }) {
+      const sso = ssoConfig(env());
+      if (account?.provider !== SSO_PROVIDER_ID || !sso) return true;
+      const outcome = await signInWithSso(profile ?? {}, metaFromHeaders(await headers()), sso);
+      if (!outcome.ok) return `/login?${SSO_ERROR_PARAM}=${outcome.reason}`;
+      Object.assign(user, outcome.user);
+      return true;
+    },
     jwt({ token, user }) {
+      if (user?.id) token.sub = user.id;
       if (user?.sessionId) token.sid = user.sessionId;
       return token;
     },

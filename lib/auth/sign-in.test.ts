@@ -95,4 +95,27 @@ describe("signInWithPassword", () => {
     const locked = await db.auditEvent.findMany({ where: { action: "user.sign_in_failed", ip: meta.ip, metadata: { path: ["reason"], equals: "locked_out" } } });
     expect(locked.map((e) => (e.metadata as { count: number }).count)).toEqual([20]);
   });
+
+  it("under KEYHOLD_PASSWORD_LOGIN=owners signs in only OWNERs; others are refused as a wrong password, and recorded", async () => {
+    const owner = await createTestUser({ role: "OWNER" });
+    const admin = await createTestUser({ role: "ADMIN" });
+    const meta = testMeta({ ip: `198.51.100.50-${randomUUID().slice(0, 8)}` });
+    expect(await signInWithPassword(owner.email, TEST_PASSWORD, meta, "owners")).toMatchObject({ ok: true, user: { id: owner.id } });
+    expect(await signInWithPassword(admin.email, TEST_PASSWORD, meta, "owners")).toEqual({ ok: false, reason: "invalid" });
+    expect(await signInWithPassword(admin.email, "wrong-password-1", meta, "owners")).toEqual({ ok: false, reason: "invalid" });
+    await flushRefusals();
+    const refused = await db.auditEvent.findMany({ where: { action: "user.sign_in_failed", targetId: admin.id }, orderBy: { id: "asc" } });
+    expect(refused.map((e) => (e.metadata as { reason: string }).reason).sort()).toEqual(["password_sign_in_owners_only", "wrong_password"]);
+    expect(await db.userSession.count({ where: { userId: admin.id } })).toBe(0);
+  });
+
+  it("under KEYHOLD_PASSWORD_LOGIN=off refuses everyone, owners too", async () => {
+    const owner = await createTestUser({ role: "OWNER" });
+    const meta = testMeta({ ip: `198.51.100.60-${randomUUID().slice(0, 8)}` });
+    expect(await signInWithPassword(owner.email, TEST_PASSWORD, meta, "off")).toEqual({ ok: false, reason: "invalid" });
+    await flushRefusals();
+    const [refused] = await db.auditEvent.findMany({ where: { action: "user.sign_in_failed", ip: meta.ip } });
+    expect(refused).toMatchObject({ actorName: owner.email, metadata: { reason: "password_sign_in_off" } });
+    expect(await db.userSession.count({ where: { userId: owner.id } })).toBe(0);
+  });
 });

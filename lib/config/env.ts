@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ssoEnvFields, ssoEnvProblems } from "./sso-env";
 
 /** A key given as base64url (what `randomBytes(32).toString("base64url")` prints), or null if it is not one. */
 export function decodeKey(value: string): Buffer | null {
@@ -76,6 +77,8 @@ const envSchema = z.object({
     .enum(["true", "false", "1", "0"], { error: "KEYHOLD_WEBHOOK_ALLOW_PRIVATE must be true or false" })
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  // Single sign-on through OIDC and KEYHOLD_PASSWORD_LOGIN (lib/config/sso-env.ts).
+  ...ssoEnvFields,
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, "KEYHOLD_PUBLIC_URL"> & { KEYHOLD_PUBLIC_URL: string };
@@ -84,8 +87,10 @@ export type Env = Omit<z.infer<typeof envSchema>, "KEYHOLD_PUBLIC_URL"> & { KEYH
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const blank = Object.fromEntries(Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]));
   const result = envSchema.safeParse(blank);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+  const problems = ssoEnvProblems(blank);
+  if (!result.success || problems.length > 0) {
+    const issues = result.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? [];
+    const lines = [...issues, ...problems].map((line) => `  - ${line}`);
     throw new Error(`Keyhold's configuration is invalid:\n${lines.join("\n")}`);
   }
   const { HOST, PORT, KEYHOLD_PUBLIC_URL } = result.data;

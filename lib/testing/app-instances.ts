@@ -62,7 +62,8 @@ export async function waitForServer(url: string, exited: () => boolean = () => f
   throw new Error(`the server did not start (${url})`);
 }
 
-function freePort(): Promise<number> {
+/** A port free on 127.0.0.1 now (for a server whose address another must know before it starts). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);
