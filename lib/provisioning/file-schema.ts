@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { resourceNameSchema, resourceRoleSchema, resourceTypeNameSchema } from "@/lib/resources/schemas";
-import { scopeNameSchema } from "@/lib/scopes/schemas";
+import { scopeNameSchema } from "@/lib/service-accounts/token-scopes";
 import { descriptionSchema, serviceAccountNameSchema, serviceAccountRoleSchema } from "@/lib/service-accounts/schemas";
 import { tokenNameSchema } from "@/lib/service-accounts/token-schemas";
 import { cidrSchema } from "@/lib/validation/cidr";
