@@ -8,6 +8,7 @@ import { API_ROUTES } from "./routes";
 import { documentLeakReports } from "./leak-openapi";
 import { documentTokenRoutes } from "./token-openapi";
 import { documentWebhooks, WEBHOOK_TAG } from "./webhook-openapi";
+import { KEYHOLD_FILE_SCHEMA_PATH } from "@/lib/provisioning/file-schema";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
 import { authorizeFormBody, authorizeJsonBody } from "@/lib/authz/schemas";
 import { authorizeResponse, introspectBody, reportedEventResponse } from "./authz-schemas";
@@ -163,6 +164,13 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   documentWebhooks({ route, ok, errors });
   publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
   documentLeakReports(publicRoute, errors);
+  publicRoute({
+    method: "get",
+    path: KEYHOLD_FILE_SCHEMA_PATH,
+    operationId: "getProvisioningFileSchema",
+    summary: "The JSON Schema of the provisioning file (keyhold apply, keyhold export)",
+    responses: { 200: { description: "A JSON Schema (draft 2020-12)", ...jsonContent(z.record(z.string(), z.unknown())) } },
+  });
   publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
   publicRoute({
     method: "get",
