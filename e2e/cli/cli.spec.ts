@@ -8,7 +8,7 @@ import { withChainLock } from "../support/audit";
 import { randomSuffix } from "../support/db";
 import { expect, test } from "../support/fixtures";
 import { apiClient, createServiceAccountWithToken, type SeededToken } from "../support/tokens";
-import { cliHome, runCli, type CliRun } from "./run-cli";
+import { cliHome, runCli, startCli, type CliRun } from "./run-cli";
 
 const UUID = expect.stringMatching(/^[0-9a-f-]{36}$/);
 const TOKEN = /kh_[A-Za-z0-9_-]{10,}/;
@@ -145,9 +145,10 @@ test("scopes, resources, audit list, export with resume, verify", async ({ baseU
   for (const i of [1, 2, 3]) expect((await api.post("/api/v1/service-accounts", { name: `cli-audit-${i}-${randomSuffix()}`, role: "VIEWER" })).status()).toBe(201);
   const out = (name: string) => path.join(home.home, name);
   const filters = ["--action", "service_account.created", "--actor", sa.accountName];
-  const [scopes, resources, page, badAction, table, ndjson, csv, badFormat] = await Promise.all([
+  const [scopes, resources, badType, page, badAction, table, ndjson, csv, badFormat] = await Promise.all([
     run(["scopes", "list", "--json"]),
     run(["resources", "list", "--json"]),
+    run(["resources", "list", "--type", "NOT A TYPE"]),
     run(["audit", "list", "--limit", "3", "--json"]),
     run(["audit", "list", "--action", "no.such"]),
     run(["audit", "list", "--limit", "2"]),
@@ -157,6 +158,7 @@ test("scopes, resources, audit list, export with resume, verify", async ({ baseU
   ]);
   expect(JSON.parse(scopes.stdout)).toEqual(expect.arrayContaining([expect.objectContaining({ name: "service_accounts:read", builtIn: true })]));
   expect(Array.isArray(JSON.parse(resources.stdout))).toBe(true);
+  expect(badType.code).toBe(2);
   const events = JSON.parse(page.stdout);
   expect(events).toEqual({ data: expect.any(Array), nextCursor: expect.any(String) });
   expect(events.data[0]).toEqual(expect.objectContaining({ id: expect.stringMatching(/^\d+$/), action: expect.any(String), actor: expect.any(Object), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }));
@@ -196,6 +198,35 @@ test("scopes, resources, audit list, export with resume, verify", async ({ baseU
     expect([forged.code, forged.stderr]).toEqual([1, "error: BROKEN: the checkpoint's signature is not valid for its public key\n"]);
     expect(junk.code).toBe(2);
   });
+  noTokenInOutput();
+});
+
+test("audit tail prints events written after it started, and refuses a bad interval", async ({ baseURL, request }) => {
+  const sa = await createServiceAccountWithToken("ADMIN");
+  const { home, run, noTokenInOutput } = session(baseURL, sa);
+  const [badInterval, scopesForbidden] = await Promise.all([
+    run(["audit", "tail", "--interval", "0"]),
+    run(["scopes", "list"], { env: { KEYHOLD_TOKEN: (await createServiceAccountWithToken("INTROSPECTOR")).value } }),
+  ]);
+  expect(badInterval.code).toBe(2);
+  expect(scopesForbidden.code).toBe(4);
+  const tail = startCli(["audit", "tail", "--interval", "0.3", "--json", "--actor", sa.accountName], { home, env: { KEYHOLD_URL: baseURL!, KEYHOLD_TOKEN: sa.value } });
+  try {
+    // An event from before the tail started (this create) is not printed; one from after it is.
+    const name = (i: number) => `cli-tail-${i}-${randomSuffix()}`;
+    const api = apiClient(request, sa.value);
+    const first = name(1);
+    expect((await api.post("/api/v1/service-accounts", { name: first, role: "VIEWER" })).status()).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // the CLI starts, reads the newest event
+    const second = name(2);
+    expect((await api.post("/api/v1/service-accounts", { name: second, role: "VIEWER" })).status()).toBe(201);
+    const line = await tail.waitFor(/^.*service_account\.created.*$/m);
+    expect(JSON.parse(line)).toMatchObject({ action: "service_account.created", target: { name: second }, actor: { name: sa.accountName } });
+    // Its token.created follows; nothing about the first account.
+    expect(tail.output().stdout).not.toContain(first);
+  } finally {
+    await tail.stop();
+  }
   noTokenInOutput();
 });
 
