@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { checkpointFileSchema, checkpointSignatureValid, type CheckpointFile } from "../../lib/audit/checkpoints/checkpoint-statement";
+import type { CheckpointFile } from "../../lib/audit/checkpoints/checkpoint-statement";
 import { call, type ApiClient } from "../client/api";
 import { context, examples } from "../context";
 import { CliError, EXIT } from "../output/exit-codes";
@@ -18,7 +18,9 @@ export function registerAuditVerify(audit: Command) {
     .addHelpText("after", examples("keyhold audit verify --checkpoint checkpoint-4711.json"))
     .action(async (_o, command: Command) => {
       const { options, api } = context<{ checkpoint: string }>(command);
-      const checkpoint = readCheckpoint(options.checkpoint);
+      // Loaded here: the checkpoint code brings zod and node:crypto, which other commands do not need.
+      const { checkpointFileSchema, checkpointSignatureValid } = await import("../../lib/audit/checkpoints/checkpoint-statement");
+      const checkpoint = readCheckpoint(options.checkpoint, checkpointFileSchema);
       const client = api();
       if (!checkpointSignatureValid(checkpoint)) throw new CliError(`BROKEN: the checkpoint's signature is not valid for its public key`, EXIT.error);
       const key = await call(client.GET("/api/v1/audit-checkpoints/public-key"));
@@ -51,9 +53,9 @@ async function eventAt(client: ApiClient, id: string): Promise<AuditEvent | null
   return line ? (JSON.parse(line) as AuditEvent) : null;
 }
 
-function readCheckpoint(file: string): CheckpointFile {
+function readCheckpoint(file: string, schema: { parse: (value: unknown) => CheckpointFile }): CheckpointFile {
   try {
-    return checkpointFileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+    return schema.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (error) {
     throw new CliError(`${file} is not a Keyhold checkpoint file: ${(error as Error).message.split("\n", 1)[0]}`, EXIT.usage);
   }

@@ -1,16 +1,24 @@
 import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { keyholdFileYaml, toKeyholdFile } from "../../lib/provisioning/export-file";
-import { formatProblem, parseKeyholdFile } from "../../lib/provisioning/parse-file";
-import { countPlan, planApply } from "../../lib/provisioning/plan";
 import { call } from "../client/api";
 import { resolveCredentials } from "../config/credentials";
 import { context, examples } from "../context";
 import { CliError, describeApiError, EXIT } from "../output/exit-codes";
 import { formatOf } from "../output/print";
-import { applyPlan, type NewSecret } from "../provisioning/apply-plan";
-import { loadState } from "../provisioning/load-state";
-import { planJson, renderPlan } from "../provisioning/print-plan";
+import type { NewSecret } from "../provisioning/apply-plan";
+
+// The file schema (zod) and the planner load only when apply or export runs: every other command starts faster.
+const provisioning = async () => {
+  const [exportFile, parseFile, plan, applyPlan, loadState, printPlan] = await Promise.all([
+    import("../../lib/provisioning/export-file"),
+    import("../../lib/provisioning/parse-file"),
+    import("../../lib/provisioning/plan"),
+    import("../provisioning/apply-plan"),
+    import("../provisioning/load-state"),
+    import("../provisioning/print-plan"),
+  ]);
+  return { ...exportFile, ...parseFile, ...plan, ...applyPlan, ...loadState, ...printPlan };
+};
 
 type ApplyOptions = { file: string; dryRun?: boolean; prune?: boolean; secretsOut?: string; verbose?: boolean };
 
@@ -27,8 +35,9 @@ export function registerProvisioning(program: Command) {
     .addHelpText("after", examples("keyhold apply -f keyhold.yaml --dry-run", "keyhold apply -f keyhold.yaml --secrets-out secrets.json", "keyhold apply -f keyhold.yaml --prune"))
     .action(async (_o, command: Command) => {
       const { options, api } = context<ApplyOptions>(command);
+      const { applyPlan, countPlan, loadState, planApply, planJson, renderPlan } = await provisioning();
       const json = formatOf(options) !== "table";
-      const file = readFile(options.file);
+      const file = await readFile(options.file);
       const client = api();
       const me = await call(client.GET("/api/v1/whoami"));
       const declared = new Map(file.serviceAccounts.map((account) => [account.name, account]));
@@ -57,6 +66,7 @@ export function registerProvisioning(program: Command) {
     .addHelpText("after", examples("keyhold export > keyhold.yaml", "keyhold export -o keyhold.yaml"))
     .action(async (_o, command: Command) => {
       const { options, api } = context<{ out?: string }>(command);
+      const { keyholdFileYaml, loadState, toKeyholdFile } = await provisioning();
       const state = await loadState(api(), () => ({ tokens: true, grants: true }));
       const text = keyholdFileYaml(toKeyholdFile(state), resolveCredentials().url);
       if (options.out) writeFileSync(options.out, text);
@@ -64,7 +74,8 @@ export function registerProvisioning(program: Command) {
     });
 }
 
-function readFile(file: string) {
+async function readFile(file: string) {
+  const { formatProblem, parseKeyholdFile } = await provisioning();
   let text: string;
   try {
     text = readFileSync(file, "utf8");

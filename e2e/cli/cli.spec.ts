@@ -10,6 +10,9 @@ import { expect, test } from "../support/fixtures";
 import { apiClient, createServiceAccountWithToken, type SeededToken } from "../support/tokens";
 import { cliHome, runCli, startCli, type CliRun } from "./run-cli";
 
+// Each test has its own token, owner and HOME: they may run on any worker.
+test.describe.configure({ mode: "parallel" });
+
 const UUID = expect.stringMatching(/^[0-9a-f-]{36}$/);
 const TOKEN = /kh_[A-Za-z0-9_-]{10,}/;
 
