@@ -57,6 +57,8 @@ function readCheckpoint(file: string, schema: { parse: (value: unknown) => Check
   try {
     return schema.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (error) {
-    throw new CliError(`${file} is not a Keyhold checkpoint file: ${(error as Error).message.split("\n", 1)[0]}`, EXIT.usage);
+    const issue = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
+    const why = issue ? `${issue.path.join(".")}: ${issue.message}` : (error as Error).message;
+    throw new CliError(`${file} is not a Keyhold checkpoint file (${why})`, EXIT.usage);
   }
 }

@@ -48,7 +48,8 @@ export function describeApiError(error: ApiErrorBody): string[] {
 /** An error from a non-API source (a file, the network) as a CliError. */
 export function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  const cause = (error as { cause?: { code?: string } })?.cause;
-  if (cause?.code === "ECONNREFUSED" || cause?.code === "ENOTFOUND") return new CliError(`cannot reach Keyhold (${cause.code}): check the URL (keyhold login --url, or KEYHOLD_URL)`);
+  // fetch's network errors: "fetch failed", the reason in `cause` (ECONNREFUSED, ENOTFOUND, bad port, …).
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  if (error instanceof TypeError && cause) return new CliError(`cannot reach Keyhold (${cause.code ?? cause.message}): check the URL (keyhold login --url, or KEYHOLD_URL)`);
   return new CliError(error instanceof Error ? error.message : String(error));
 }
