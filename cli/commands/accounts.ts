@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { allPages, call } from "../client/api";
 import { context, examples } from "../context";
-import { fieldsTable, print, printSecret } from "../output/print";
+import { fieldsTable, print, printRevealed } from "../output/print";
 import { accountId } from "./resolve";
 
 type ListOptions = { q?: string; role?: "ADMIN" | "CONTRIBUTOR" | "VIEWER" | "AUDITOR" | "INTROSPECTOR"; status?: "active" | "expiring" | "expired" | "revoked" | "suspended" };
@@ -50,13 +50,8 @@ export function registerAccounts(program: Command) {
       const { options, api } = context<CreateOptions>(command);
       const body = { name: options.name, role: options.role, description: options.description, owner: options.owner, expiresAt: options.expiresAt };
       const created = await call(api().POST("/api/v1/service-accounts", { body }));
-      if (options.json || options.output === "json" || options.output === "yaml") {
-        process.stderr.write("warning: the token value in this output is shown only once; store it now.\n");
-        print(options, created, () => ({ head: [], rows: [] }));
-      } else {
-        process.stderr.write(`created ${created.serviceAccount.name} (${created.serviceAccount.id}), token ${created.token.hint}\n`);
-        printSecret(`token of ${created.serviceAccount.name}`, created.token.value);
-      }
+      process.stderr.write(`created ${created.serviceAccount.name} (${created.serviceAccount.id}), token ${created.token.hint}\n`);
+      printRevealed(options, created, `token of ${created.serviceAccount.name}`, created.token.value);
     });
 
   accounts

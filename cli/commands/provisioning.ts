@@ -4,7 +4,7 @@ import { call } from "../client/api";
 import { resolveCredentials } from "../config/credentials";
 import { context, examples } from "../context";
 import { CliError, describeApiError, EXIT } from "../output/exit-codes";
-import { formatOf } from "../output/print";
+import { formatOf, noTable, print } from "../output/print";
 import type { NewSecret } from "../provisioning/apply-plan";
 
 // The file schema (zod) and the planner load only when apply or export runs: every other command starts faster.
@@ -46,12 +46,13 @@ export function registerProvisioning(program: Command) {
       if (!json) process.stdout.write(renderPlan(plan, { verbose: Boolean(options.verbose) }));
       const counts = countPlan(plan);
       if (options.dryRun || counts.create + counts.update + counts.delete === 0) {
-        if (json) process.stdout.write(`${JSON.stringify({ ...planJson(plan), applied: false }, null, 2)}\n`);
+        if (json) print(options, { ...planJson(plan), applied: false }, noTable);
         return;
       }
       const result = await applyPlan(client, plan);
       const secretsFile = options.secretsOut ? writeSecrets(options.secretsOut, result.secrets) : null;
-      if (json) process.stdout.write(`${JSON.stringify({ ...planJson(plan), applied: true, failures: result.failures.map(({ account, error }) => ({ account, message: error.message, error: error.api ?? null })), ...(secretsFile ? {} : { secrets: result.secrets }) }, null, 2)}\n`);
+      const failures = result.failures.map(({ account, error }) => ({ account, message: error.message, error: error.api ?? null }));
+      if (json) print(options, { ...planJson(plan), applied: true, failures, ...(secretsFile ? {} : { secrets: result.secrets }) }, noTable);
       else if (!secretsFile && result.secrets.length) for (const secret of result.secrets) process.stdout.write(`${secret.account} ${secret.token} ${secret.value}\n`);
       if (result.secrets.length) process.stderr.write(secretsFile ? `${result.secrets.length} new token value(s) written to ${secretsFile} (mode 0600)\n` : `warning: ${result.secrets.length} new token value(s) above are shown only this once; store them now.\n`);
       for (const { account, error } of result.failures) process.stderr.write(`${account}: ${(error.api ? describeApiError(error.api) : [`error: ${error.message}`]).join("\n")}\n`);

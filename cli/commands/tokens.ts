@@ -1,13 +1,12 @@
 import type { Command } from "commander";
 import { call } from "../client/api";
 import { context, examples } from "../context";
-import { print, printSecret } from "../output/print";
+import { print, printRevealed } from "../output/print";
 import { accountId, tokenId } from "./resolve";
 
 type AddOptions = { name: string; description?: string; expiresAt?: string; scopes?: string; allowedIps?: string };
 type RotateOptions = { account?: string; keepOldUntil?: string; expiresAt?: string };
 const list = (text: string | undefined) => text?.split(",").map((item) => item.trim()).filter(Boolean);
-const machine = (options: { json?: boolean; output?: string }) => options.json || options.output === "json" || options.output === "yaml";
 
 /** tokens list|add|rotate|revoke. */
 export function registerTokens(program: Command) {
@@ -38,10 +37,7 @@ export function registerTokens(program: Command) {
       const client = api();
       const body = { name: options.name, description: options.description ?? "", expiresAt: options.expiresAt, scopes: list(options.scopes), allowedIps: list(options.allowedIps) ?? [] };
       const { token } = await call(client.POST("/api/v1/service-accounts/{id}/tokens", { params: { path: { id: await accountId(client, ref) } }, body }));
-      if (machine(options)) {
-        process.stderr.write("warning: the token value in this output is shown only once; store it now.\n");
-        print(options, { token }, () => ({ head: [], rows: [] }));
-      } else printSecret(`token ${options.name}`, token.value);
+      printRevealed(options, { token }, `token ${options.name}`, token.value);
     });
 
   tokens
@@ -56,10 +52,7 @@ export function registerTokens(program: Command) {
       const client = api();
       const body = { previousTokenExpiresAt: options.keepOldUntil ?? null, ...(options.expiresAt ? { expiresAt: options.expiresAt } : {}) };
       const rotated = await call(client.POST("/api/v1/tokens/{id}/rotate", { params: { path: { id: await tokenId(client, ref, options.account) } }, body }));
-      if (machine(options)) {
-        process.stderr.write("warning: the token value in this output is shown only once; store it now.\n");
-        print(options, rotated, () => ({ head: [], rows: [] }));
-      } else printSecret(`token ${rotated.token.name}`, rotated.token.value);
+      printRevealed(options, rotated, `token ${rotated.token.name}`, rotated.token.value);
     });
 
   tokens

@@ -32,11 +32,24 @@ export function renderTable({ head, rows }: Table): string {
 
 const cell = (value: string | number | boolean | null | undefined) => (value === null || value === undefined || value === "" ? "-" : String(value).replace(/\s+/g, " "));
 
+/** For output that has no table form (a command that prints text itself, or only JSON/YAML). */
+export const noTable = (): Table => ({ head: [], rows: [] });
+
 /** Key/value rows for one object (get commands). */
 export const fieldsTable = (fields: Record<string, unknown>): Table => ({
   head: ["FIELD", "VALUE"],
   rows: Object.entries(fields).map(([key, value]) => [key, typeof value === "object" && value !== null ? JSON.stringify(value) : (value as string)]),
 });
+
+/**
+ * An answer that carries a new token's value: for people the value alone on stdout (printSecret), for scripts the
+ * whole answer as JSON/YAML; the warning on stderr either way.
+ */
+export function printRevealed(options: OutputOptions, answer: unknown, label: string, value: string): void {
+  if (formatOf(options) === "table") return printSecret(label, value);
+  process.stderr.write("warning: the token value in this output is shown only once; store it now.\n");
+  print(options, answer, noTable);
+}
 
 /** A token value: on stdout alone (so `> file` catches it), with the warning on stderr. */
 export function printSecret(label: string, value: string): void {
