@@ -12,11 +12,15 @@ export function apiClient({ url, token }: Credentials): ApiClient {
   return createClient<paths>({ baseUrl: url, headers: { Authorization: `Bearer ${token}`, "User-Agent": "keyhold-cli" }, fetch: politeFetch });
 }
 
-/** fetch that waits out a 429 (Retry-After) and a 503, a few times, before giving the answer back. */
+/**
+ * fetch that waits out a 429 (Retry-After) a few times before giving the answer back: a refused request did
+ * nothing, so sending it again is safe. A 503 is retried for reads only (a write may have been done).
+ */
 async function politeFetch(request: Request): Promise<Response> {
   for (let attempt = 0; ; attempt++) {
     const response = await fetch(request.clone());
-    if ((response.status !== 429 && response.status !== 503) || attempt >= MAX_RETRIES) return response;
+    const retry = response.status === 429 || (response.status === 503 && request.method === "GET");
+    if (!retry || attempt >= MAX_RETRIES) return response;
     const seconds = Number(response.headers.get("Retry-After")) || 1;
     await response.body?.cancel();
     await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 60) * 1000));
