@@ -784,6 +784,8 @@ export interface components {
             role: "ADMIN" | "CONTRIBUTOR" | "VIEWER" | "AUDITOR" | "INTROSPECTOR";
             /** @enum {string} */
             status: "active" | "expiring" | "expired" | "revoked" | "suspended";
+            /** @description With include=tokens only: as listTokens answers */
+            tokens?: components["schemas"]["Token"][];
         };
         ServiceAccountDetail: {
             /** Format: date-time */
@@ -1815,6 +1817,8 @@ export interface operations {
             query?: {
                 /** @description The previous page's nextCursor (any other value: 422 invalid_cursor) */
                 cursor?: string;
+                /** @description tokens: each account with its tokens (as listTokens answers), so a client need not ask per account */
+                include?: "tokens";
                 limit?: number;
                 q?: string;
                 role?: "ADMIN" | "CONTRIBUTOR" | "VIEWER" | "AUDITOR" | "INTROSPECTOR";

@@ -41,7 +41,7 @@ export function registerProvisioning(program: Command) {
       const client = api();
       const me = await call(client.GET("/api/v1/whoami"));
       const declared = new Map(file.serviceAccounts.map((account) => [account.name, account]));
-      const state = await loadState(client, (name) => ({ tokens: Boolean(declared.get(name)?.tokens), grants: Boolean(declared.get(name)?.grants) }));
+      const state = await loadState(client, (name) => ({ tokens: Boolean(declared.get(name)?.tokens), grants: Boolean(declared.get(name)?.grants) }), { tokens: file.serviceAccounts.some((account) => account.tokens) });
       const plan = planApply(file, state, { prune: Boolean(options.prune), keep: me.serviceAccount.id });
       if (!json) process.stdout.write(renderPlan(plan, { verbose: Boolean(options.verbose) }));
       const counts = countPlan(plan);
@@ -68,7 +68,7 @@ export function registerProvisioning(program: Command) {
     .action(async (_o, command: Command) => {
       const { options, api } = context<{ out?: string }>(command);
       const { keyholdFileYaml, loadState, toKeyholdFile } = await provisioning();
-      const state = await loadState(api(), () => ({ tokens: true, grants: true }));
+      const state = await loadState(api(), () => ({ tokens: true, grants: true }), { tokens: true });
       const text = keyholdFileYaml(toKeyholdFile(state), resolveCredentials().url);
       if (options.out) writeFileSync(options.out, text);
       else process.stdout.write(text);

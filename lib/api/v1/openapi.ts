@@ -7,6 +7,7 @@ import { emptyObject, errorCodesOf, jsonContent, rateLimitHeaders, registerShare
 import { API_ROUTES } from "./routes";
 import { documentLeakReports } from "./leak-openapi";
 import { documentTokenRoutes } from "./token-openapi";
+import { tokenItemResponse } from "./token-schemas";
 import { documentWebhooks, WEBHOOK_TAG } from "./webhook-openapi";
 import { KEYHOLD_FILE_SCHEMA_PATH } from "@/lib/provisioning/file-schema";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
@@ -60,7 +61,8 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   // Every token-authenticated operation can answer these.
   const common = errors(401, 403, 405, 429, 500, 503);
   const withBody = errors(400, 413, 415, 422);
-  const ServiceAccount = serviceAccountResponse.meta({ id: "ServiceAccount" });
+  // The list's item; tokens only with include=tokens.
+  const ServiceAccount = serviceAccountResponse.extend({ tokens: z.array(tokenItemResponse.meta({ id: "Token" })).optional().describe("With include=tokens only: as listTokens answers") }).meta({ id: "ServiceAccount" });
   const Token = revealedTokenResponse.meta({ id: "RevealedToken" });
   const Detail = serviceAccountDetailResponse.meta({ id: "ServiceAccountDetail" });
   const AuditEvent = auditEventResponse.meta({ id: "AuditEvent" });
