@@ -11,7 +11,7 @@ describe("the REST API's routes", () => {
     const documented = Object.entries(openApiDocument().paths ?? {}).flatMap(([path, item]) =>
       methods.filter((method) => item[method]).map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const served = [...API_ROUTES.map((route) => `${route.method} ${route.path}`), "GET /api/health", "GET /api/health/ready", "GET /api/v1/audit-checkpoints/public-key", "POST /api/v1/tokens/leaked"];
+    const served = [...API_ROUTES.map((route) => `${route.method} ${route.path}`), "GET /api/health", "GET /api/health/ready", "GET /api/v1/audit-checkpoints/public-key", "POST /api/v1/tokens/leaked", "GET /api/v1/schemas/keyhold.yaml.json"];
     expect(served.sort()).toEqual(documented.sort());
   });
 

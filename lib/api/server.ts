@@ -12,6 +12,7 @@ import { andThen } from "./maybe-promise";
 import { MAX_BODY_BYTES, payloadTooLarge, unexpectedErrorReply, type ApiRoute } from "./route";
 import { openApiDocument } from "./v1/openapi";
 import { LEAK_REPORT_ROUTE } from "./v1/leak-route";
+import { keyholdFileJsonSchema, KEYHOLD_FILE_SCHEMA_PATH } from "@/lib/provisioning/file-schema";
 import { API_ROUTES } from "./v1/routes";
 
 /** The paths the REST API answers; every other request goes to Next (lib/server/server.ts). */
@@ -64,6 +65,13 @@ export async function createApiServer(server: http.Server, routes: ApiRoute[] = 
   app.get("/api/v1/openapi.json", async (_request, reply) => {
     reply.header("Cache-Control", "public, max-age=300");
     return document;
+  });
+
+  // The provisioning file's JSON Schema (keyhold apply), for editors: public like openapi.json.
+  const fileSchema = keyholdFileJsonSchema();
+  app.get(KEYHOLD_FILE_SCHEMA_PATH, async (_request, reply) => {
+    reply.header("Cache-Control", "public, max-age=300");
+    return fileSchema;
   });
 
   // Public like openapi.json: whoever keeps a checkpoint outside Keyhold checks its signature with this.

@@ -3,13 +3,13 @@ import { db } from "@/lib/db/client";
 import { pgPool } from "@/lib/db/pool";
 import { Prisma } from "@/lib/db/generated/client";
 import type { RequestMeta } from "@/lib/http/request-context";
+import { csvHeader, csvRow } from "./audit-csv";
 import { AUDIT_COLUMNS, toAuditEventRow, type AuditEventRecord, type AuditEventRow } from "./audit-event-row";
 import { auditWhere } from "./audit-where";
 import type { AuditFilter } from "./schemas";
 
 const BATCH = 1_000;
 export const EXPORT_CONTENT_TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson" } as const;
-const CSV_COLUMNS = ["id", "occurredAt", "actorType", "actorId", "actorName", "actorTokenId", "action", "targetType", "targetId", "targetName", "ip", "userAgent", "requestId", "result", "metadata", "hash"] as const;
 
 /**
  * The filter's events, oldest first, read in keyset batches: memory stays flat however many there are. Read
@@ -32,16 +32,8 @@ export function countAuditEvents(filter: AuditFilter): Promise<number> {
   return db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "AuditEvent" WHERE ${auditWhere(filter)}`.then(([r]) => Number(r!.n));
 }
 
-function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  let text = typeof value === "string" ? value : JSON.stringify(value);
-  // A spreadsheet would run a cell starting with these as a formula.
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 const formatters = {
-  csv: () => ({ header: `${CSV_COLUMNS.join(",")}\n`, row: (e: AuditEventRow) => `${CSV_COLUMNS.map((c) => csvCell(e[c])).join(",")}\n` }),
+  csv: () => ({ header: csvHeader(), row: (e: AuditEventRow) => csvRow(e) }),
   ndjson: (shape: (e: AuditEventRow) => unknown) => ({ header: "", row: (e: AuditEventRow) => `${JSON.stringify(shape(e))}\n` }),
 };
 

@@ -7,7 +7,9 @@ import { emptyObject, errorCodesOf, jsonContent, rateLimitHeaders, registerShare
 import { API_ROUTES } from "./routes";
 import { documentLeakReports } from "./leak-openapi";
 import { documentTokenRoutes } from "./token-openapi";
+import { tokenItemResponse } from "./token-schemas";
 import { documentWebhooks, WEBHOOK_TAG } from "./webhook-openapi";
+import { KEYHOLD_FILE_SCHEMA_PATH } from "@/lib/provisioning/file-schema";
 import { reportOutsideEventBody } from "@/lib/authz/outside-event-schema";
 import { authorizeFormBody, authorizeJsonBody } from "@/lib/authz/schemas";
 import { authorizeResponse, introspectBody, reportedEventResponse } from "./authz-schemas";
@@ -59,7 +61,8 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   // Every token-authenticated operation can answer these.
   const common = errors(401, 403, 405, 429, 500, 503);
   const withBody = errors(400, 413, 415, 422);
-  const ServiceAccount = serviceAccountResponse.meta({ id: "ServiceAccount" });
+  // The list's item; tokens only with include=tokens.
+  const ServiceAccount = serviceAccountResponse.extend({ tokens: z.array(tokenItemResponse.meta({ id: "Token" })).optional().describe("With include=tokens only: as listTokens answers") }).meta({ id: "ServiceAccount" });
   const Token = revealedTokenResponse.meta({ id: "RevealedToken" });
   const Detail = serviceAccountDetailResponse.meta({ id: "ServiceAccountDetail" });
   const AuditEvent = auditEventResponse.meta({ id: "AuditEvent" });
@@ -163,6 +166,13 @@ export function openApiDocument(publicUrl = env().KEYHOLD_PUBLIC_URL) {
   documentWebhooks({ route, ok, errors });
   publicRoute({ method: "get", path: "/api/v1/audit-checkpoints/public-key", operationId: "getAuditPublicKey", summary: "The Ed25519 public key that signs audit checkpoints", responses: { 200: { description: "The key", ...jsonContent(auditPublicKeyResponse) } } });
   documentLeakReports(publicRoute, errors);
+  publicRoute({
+    method: "get",
+    path: KEYHOLD_FILE_SCHEMA_PATH,
+    operationId: "getProvisioningFileSchema",
+    summary: "The JSON Schema of the provisioning file (keyhold apply, keyhold export)",
+    responses: { 200: { description: "A JSON Schema (draft 2020-12)", ...jsonContent(z.record(z.string(), z.unknown())) } },
+  });
   publicRoute({ method: "get", path: "/api/health", operationId: "health", summary: "Health check", responses: { 200: { description: "OK", ...jsonContent(z.object({ status: z.literal("ok") })) } } });
   publicRoute({
     method: "get",

@@ -27,6 +27,7 @@ export const listServiceAccountsQuery = cursorParamsSchema.extend({
   q: searchTextSchema.optional(),
   role: z.enum(SERVICE_ACCOUNT_ROLES).optional(),
   status: z.enum(TOKEN_STATUSES).optional(),
+  include: z.enum(["tokens"]).optional().describe("tokens: each account with its tokens (as listTokens answers), so a client need not ask per account"),
 });
 
 export const createServiceAccountBody = z.strictObject({

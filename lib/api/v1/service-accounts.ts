@@ -11,10 +11,12 @@ import { decodeCursor, toPage } from "@/lib/lists/cursor";
 import { assertAccountAccess, readableServiceAccounts } from "@/lib/service-accounts/access";
 import { serviceAccountActions } from "@/lib/service-accounts/action-definitions";
 import { findServiceAccount } from "@/lib/service-accounts/find-service-account";
+import { findTokensOfAccounts } from "@/lib/service-accounts/find-tokens";
 import { OWNER_FIELDS, toServiceAccountRow } from "@/lib/service-accounts/find-service-accounts";
 import { searchWhere, statusWhere } from "@/lib/service-accounts/status-where";
 import { boundedDateTime } from "@/lib/validation/dates";
 import { respond } from "./respond";
+import { tokenItemResponse } from "./token-schemas";
 import { serviceAccountDetailResponse, type createServiceAccountBody, type listServiceAccountsQuery, type regenerateTokenBody, type updateServiceAccountBody } from "./schemas";
 
 type Caller = { actor: ServiceAccountActor; meta: RequestMeta };
@@ -40,7 +42,11 @@ export async function listServiceAccounts({ actor }: Caller, query: z.output<typ
     take: query.limit + 1,
     include: { owner: { select: OWNER_FIELDS } },
   });
-  return toPage(rows, query.limit, (row) => toServiceAccountRow(row, now), (row) => [row.createdAt.toISOString(), row.id]);
+  const page = toPage(rows, query.limit, (row) => toServiceAccountRow(row, now), (row) => [row.createdAt.toISOString(), row.id]);
+  if (query.include !== "tokens") return page;
+  // The page's accounts are the readable ones: their tokens in one query, shaped as listTokens answers them.
+  const tokens = await findTokensOfAccounts(page.data.map((account) => account.id));
+  return { ...page, data: page.data.map((account) => ({ ...account, tokens: tokens.get(account.id)!.map((token) => tokenItemResponse.parse(token)) })) };
 }
 
 /** `owner` may be a user id or an email. */
