@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { createTestServiceAccount, createTestUser } from "@/lib/testing/factories";
+import { withWrongLastCharacter } from "@/lib/testing/wrong-token";
 import { authenticateToken, bearerToken } from "./authenticate-token";
 import { flushTokenUsage, recordTokenUse } from "./token-usage";
 
@@ -16,7 +17,7 @@ describe("authenticateToken", () => {
     const revoked = await createTestServiceAccount(owner.id);
     await db.apiToken.update({ where: { id: revoked.token.id }, data: { revokedAt: new Date() } });
     expect(await authenticateToken(revoked.value)).toBeNull();
-    expect(await authenticateToken(`${active.value.slice(0, -1)}0`)).toBeNull();
+    expect(await authenticateToken(withWrongLastCharacter(active.value))).toBeNull();
   });
 
   it("reads the bearer token from the Authorization header", () => {

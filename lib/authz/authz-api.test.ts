@@ -7,6 +7,7 @@ import { eventHash } from "@/lib/audit/chain";
 import { flushRefusals } from "@/lib/audit/refusals";
 import { db } from "@/lib/db/client";
 import { callApi, createScopedToken, errorCode } from "@/lib/testing/api-call";
+import { withWrongLastCharacter } from "@/lib/testing/wrong-token";
 
 // Issue 11 §4–§6 through the API routes: allowlists on Keyhold's own API, introspection's additions,
 // POST /api/v1/authorize for every reason, and outside events.
@@ -25,7 +26,7 @@ describe("IP allowlists on Keyhold's API", () => {
     const limited = await createScopedToken("VIEWER", { allowedIps: ["10.0.0.0/8", "2001:db8::/32"] });
     const outside = randomIp("198.51");
     const denied = await callApi("GET", "/api/v1/whoami", { token: limited.value, ip: outside });
-    const invalid = await callApi("GET", "/api/v1/whoami", { token: `${limited.value.slice(0, -1)}x`, ip: randomIp("198.51") });
+    const invalid = await callApi("GET", "/api/v1/whoami", { token: withWrongLastCharacter(limited.value), ip: randomIp("198.51") });
     expect(denied.status).toBe(401);
     expect(denied).toEqual(invalid);
 

@@ -3,6 +3,7 @@ import { lintSource } from "@secretlint/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { creator } from "@/docs/secret-scanning/secretlint-rule-keyhold.mjs";
+import { withWrongLastCharacter } from "@/lib/testing/wrong-token";
 import { isWellFormedToken, issueToken } from "./token-format";
 
 // Issue 10 §7: the scanner rules shipped in docs/secret-scanning/ find real tokens. gitleaks itself cannot be
@@ -11,7 +12,6 @@ import { isWellFormedToken, issueToken } from "./token-format";
 
 const tokens = Array.from({ length: 5 }, () => issueToken().value);
 /** A look-alike: a real token with one checksum character changed. */
-const wrongChecksum = (token: string) => token.slice(0, -1) + (token.endsWith("0") ? "1" : "0");
 
 const planted = [
   `KEYHOLD_TOKEN=${tokens[0]}`,
@@ -56,7 +56,7 @@ describe("secret scanning rules (docs/secret-scanning)", () => {
   });
 
   it("secretlint ignores look-alikes: a wrong checksum, a placeholder, a token cut short or run on", async () => {
-    const lookAlikes = [wrongChecksum(tokens[0]!), `kh_${"x".repeat(49)}`, tokens[1]!.slice(0, -1), `${tokens[2]}Z`, `a${tokens[3]}`].join("\n");
+    const lookAlikes = [withWrongLastCharacter(tokens[0]!), `kh_${"x".repeat(49)}`, tokens[1]!.slice(0, -1), `${tokens[2]}Z`, `a${tokens[3]}`].join("\n");
     expect(await secretlint(lookAlikes)).toEqual([]);
   });
 
