@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import pg from "pg";
 import { db, randomSuffix } from "./db";
+import { expectHydrated } from "./hydration";
 import { apiClient, createServiceAccountWithToken, type SeededToken } from "./tokens";
 
 export const AUDIT_PATH = "/admin/audit-log";
@@ -91,6 +92,7 @@ export function auditLog(page: Page) {
       expect(response?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1, name: "Audit Log" })).toBeVisible();
       await log.settled();
+      await expectHydrated(log.from);
     },
     /** Waits until no new page is on its way. */
     async settled(): Promise<void> {

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import { db, randomSuffix, type SeededUser } from "./db";
+import { expectHydrated } from "./hydration";
 import { apiClient, type SaRole } from "./tokens";
 
 export const TOKEN_PATTERN = /^kh_[0-9A-Za-z]{49}$/;
@@ -213,7 +214,9 @@ export type RowAction = "Edit service account" | "Regenerate token" | "Delete se
 
 /** Opens an item of an account's ⋯ menu (in the table or, labelled, on the detail page). */
 export async function chooseRowAction(page: Page, name: string, item: RowAction): Promise<void> {
-  await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+  const menu = page.getByRole("button", { name: `Actions for ${name}`, exact: true });
+  await expectHydrated(menu);
+  await menu.click();
   await page.getByRole("menuitem", { name: item }).click();
 }
 
