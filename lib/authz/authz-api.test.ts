@@ -157,6 +157,8 @@ describe("POST /api/v1/authorize", () => {
       { token: "x", resource: "application/checkout" },
       { token: "x", client_ip: "300.1.1.1" },
       { token: "x", unknown: true },
+      // An own "__proto__" key is an unknown key like any other, not a prototype for the body.
+      JSON.parse('{"token": "x", "__proto__": {"client_ip": "10.0.0.1"}}') as object,
       { token: "x\u0000" },
       { token: "x", scope: Array.from({ length: 21 }, (_, i) => `s${i}`).join(" ") },
     ];

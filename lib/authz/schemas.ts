@@ -53,15 +53,16 @@ const FORM_RESOURCE_FIELDS = new Map<string, string>(RESOURCE_FIELDS.map((field)
  */
 export const authorizeBody = z.preprocess((body) => {
   if (!body || typeof body !== "object" || Array.isArray(body)) return body;
-  const fields: Record<string, unknown> = {};
+  const fields: [string, unknown][] = [];
   let resource: Record<string, unknown> | undefined;
   for (const [key, value] of Object.entries(body)) {
     const field = FORM_RESOURCE_FIELDS.get(key);
     if (field) (resource ??= { type: undefined, identifier: undefined, privilege: undefined })[field] = value;
-    else fields[key] = value;
+    else fields.push([key, value]);
   }
-  if (resource) fields.resource = resource;
-  return fields;
+  if (resource) fields.push(["resource", resource]);
+  // fromEntries defines each key as the object's own: an assignment to "__proto__" would set its prototype instead.
+  return Object.fromEntries(fields);
 }, authorizeJsonBody);
 export type AuthorizeInput = z.output<typeof authorizeJsonBody>;
 
