@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordTokenUse } from "@/lib/api/token-usage";
 import { db } from "@/lib/db/client";
 import { callApi } from "@/lib/testing/api-call";
 import { createTestServiceAccount, createTestUser } from "@/lib/testing/factories";
@@ -15,6 +16,10 @@ describe("GET /api/v1/service-accounts?include=tokens", () => {
     const other = await createTestServiceAccount(owner.id, { role: "VIEWER" });
     await db.apiToken.update({ where: { id: other.token.id }, data: { revokedAt: new Date() } });
     const stranger = await createTestServiceAccount((await createTestUser({ role: "CONTRIBUTOR" })).id);
+
+    // The caller's first use writes its token's "last used" in the background; written first, it cannot land
+    // between the list and the per-account reads below (the next write is a minute away).
+    await recordTokenUse(caller.token.id, caller.account.id, null);
 
     const listed = await callApi("GET", "/api/v1/service-accounts", { token: caller.value, query: { include: "tokens", limit: "100" } });
     expect(listed.status).toBe(200);
